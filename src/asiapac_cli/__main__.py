@@ -1,0 +1,3 @@
+from asiapac_cli.cli import main
+
+main()

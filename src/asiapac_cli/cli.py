@@ -1,0 +1,486 @@
+"""The Typer app: thin commands that load the fact base, call query, and render."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from asiapac_cli import __version__
+from asiapac_cli.errors import (
+    EXIT_INTERNAL_ERROR,
+    AsiapacError,
+    FactFileInvalid,
+    exit_code_for,
+)
+
+DEBUG_ENV = "ASIAPAC_DEBUG"
+EXIT_OUTPUT_FAILED = 74  # sysexits EX_IOERR: stdout could not be written (a full disk)
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
+
+app = typer.Typer(
+    name="asiapac",
+    help="Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources.",
+    no_args_is_help=True,
+    rich_markup_mode=None,  # help text is plain: a literal [bracket] must never vanish
+    pretty_exceptions_show_locals=False,  # a traceback must never print local variables
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    yaml = "yaml"
+    markdown = "markdown"
+
+
+class DocumentFormat(str, Enum):
+    table = "table"
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
+# The output options, declared once and reused by every listing command.
+FormatOption = Annotated[
+    Optional[Format],
+    typer.Option("--format", "-f", help="Output format; default: table on a terminal, tsv when piped."),
+]
+DataOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--data",
+        help="Fact file to read instead of the bundled one (or set ASIAPAC_DATA).",
+        show_default=False,
+        dir_okay=True,
+    ),
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR=1).")]
+CiteOption = Annotated[bool, typer.Option("--cite", help="Add a citations column: title, publisher, date, URL, quote.")]
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"asiapac {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources.
+
+    \b
+    Exit codes: 0 results, 1 nothing matched, 2 usage error or unknown name,
+    65 invalid fact file, 66 unreadable fact file.
+    """
+
+
+def fail(error: AsiapacError) -> typer.Exit:
+    """Print an expected error on stderr and give the exit code that belongs to it."""
+    sys.stderr.write(f"asiapac: {error}\n" if not isinstance(error, FactFileInvalid) else f"{error}\n")
+    return typer.Exit(exit_code_for(error))
+
+
+def load_factbase(data: Optional[Path]) -> Any:
+    from asiapac_cli import cache, load
+
+    path = load.data_path(str(data) if data else None)
+    try:
+        return load.load(path)
+    except cache.CacheDamaged:
+        return load.load(path, use_cache=False)
+
+
+def run_query(data: Optional[Path], produce: Callable[[Any], Any]) -> Any:
+    """Load the fact base and run `produce` on it; a damaged cache is bypassed once."""
+    from asiapac_cli import cache, load
+
+    try:
+        try:
+            return produce(load_factbase(data))
+        except cache.CacheDamaged:
+            return produce(load.load(load.data_path(str(data) if data else None), use_cache=False))
+    except AsiapacError as error:
+        raise fail(error) from None
+
+
+def write_out(write: Callable[[Any], None]) -> None:
+    """Write to stdout; a closed pipe ends quietly (exit 0), a full disk with exit 74."""
+    try:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        raise typer.Exit(0) from None
+    except OSError as error:
+        silence_stdout()
+        sys.stderr.write(f"asiapac: cannot write output: {error.strerror}\n")
+        raise typer.Exit(EXIT_OUTPUT_FAILED) from None
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def emit(
+    produce: Callable[[Any], Any],
+    fmt: Optional[Format],
+    data: Optional[Path],
+    no_color: bool,
+) -> None:
+    """Run a listing query and print it; exit 1 when it has no rows."""
+    from asiapac_cli import render, terminal
+
+    listing = run_query(data, produce)
+    term = terminal.detect(no_color)
+    chosen = fmt.value if fmt else render.default_format(term)
+    if not listing.rows and chosen == "table":
+        sys.stderr.write(f"asiapac: {listing.empty_message}\n")
+        raise typer.Exit(1)
+    write_out(lambda out: render.render_listing(listing, chosen, term, out))
+    if not listing.rows:
+        raise typer.Exit(1)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+@app.command()
+def timeline(
+    since: Annotated[Optional[str], typer.Option(help="From this date: 2023, 2023-07 or 2023-07-12.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Up to this date (same forms).")] = None,
+    actor: Annotated[Optional[list[str]], typer.Option(help="Only events involving this actor (repeatable).")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option(help="Only this kind: summit, agreement, visit, ... (repeatable).")] = None,
+    topic: Annotated[Optional[list[str]], typer.Option(help="Only events on this topic (repeatable).")] = None,
+    cite: CiteOption = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Events in date order: summits, agreements, statements, visits, ...
+
+    \b
+    Example:
+      asiapac timeline --since 2023 --until 2023-08 --actor japan
+    """
+    from asiapac_cli import query
+
+    emit(lambda fb: query.timeline(fb, since, until, actor, kind, topic, cite), fmt, data, no_color)
+
+
+@app.command()
+def summits(cite: CiteOption = False, fmt: FormatOption = None, data: DataOption = None, no_color: NoColorOption = False) -> None:
+    """NATO summits and how each Indo-Pacific partner took part.
+
+    \b
+    Example:
+      asiapac summits --format json | jq '.[] | {date, partners}'
+    """
+    from asiapac_cli import query
+
+    emit(lambda fb: query.summits(fb, cite), fmt, data, no_color)
+
+
+@app.command()
+def itpp(
+    partner: Annotated[Optional[str], typer.Argument(help="Partner: japan, korea, australia, nz, ...")] = None,
+    cite: CiteOption = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """A partner's ITPP: date agreed, period, areas; with no partner, one row each.
+
+    \b
+    Example:
+      asiapac itpp japan
+    """
+    from asiapac_cli import query
+
+    if partner is None:
+        emit(lambda fb: query.itpp_overview(fb, cite), fmt, data, no_color)
+    else:
+        emit(lambda fb: query.itpp_areas(fb, partner, cite), fmt, data, no_color)
+
+
+@app.command()
+def stances(
+    topic: Annotated[str, typer.Argument(help="Topic id or name, e.g. tokyo-office.")],
+    position: Annotated[Optional[list[str]], typer.Option(help="Only this position (repeatable).")] = None,
+    cite: CiteOption = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Every actor's position on a topic, with what they said and the source.
+
+    \b
+    Example:
+      asiapac stances tokyo-office
+    """
+    from asiapac_cli import model, query
+
+    wanted = None
+    if position:
+        unknown = [p for p in position if p not in model.POSITIONS]
+        if unknown:
+            raise fail(query.UsageProblem(f"--position: expected one of {', '.join(model.POSITIONS)}, got {unknown[0]!r}"))
+        wanted = tuple(position)
+    emit(lambda fb: query.stances(fb, topic, wanted, cite), fmt, data, no_color)
+
+
+@app.command("who-opposed")
+def who_opposed(
+    topic: Annotated[str, typer.Argument(help="Topic id or name, e.g. tokyo-office.")],
+    cite: CiteOption = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Actors opposed to a topic (a shortcut for stances TOPIC --position opposed).
+
+    \b
+    Example:
+      asiapac who-opposed tokyo-office
+    """
+    from asiapac_cli import query
+
+    emit(lambda fb: query.stances(fb, topic, ("opposed",), cite), fmt, data, no_color)
+
+
+@app.command("who-supported")
+def who_supported(
+    topic: Annotated[str, typer.Argument(help="Topic id or name, e.g. tokyo-office.")],
+    cite: CiteOption = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Actors who proposed or supported a topic.
+
+    \b
+    Example:
+      asiapac who-supported tokyo-office --format json
+    """
+    from asiapac_cli import query
+
+    emit(lambda fb: query.stances(fb, topic, query.SUPPORTING_POSITIONS, cite), fmt, data, no_color)
+
+
+@app.command()
+def topics(fmt: FormatOption = None, data: DataOption = None, no_color: NoColorOption = False) -> None:
+    """The topics that have stances or events.
+
+    \b
+    Example:
+      asiapac topics --format tsv | cut -f1
+    """
+    from asiapac_cli import query
+
+    emit(query.topics, fmt, data, no_color)
+
+
+@app.command()
+def actors(
+    kind: Annotated[Optional[str], typer.Option(help="Only country, organisation or person.")] = None,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Countries, organisations and people, with the aliases you can type.
+
+    \b
+    Example:
+      asiapac actors --kind person
+    """
+    from asiapac_cli import query
+
+    emit(lambda fb: query.actors(fb, kind), fmt, data, no_color)
+
+
+@app.command()
+def groupings(cite: CiteOption = False, fmt: FormatOption = None, data: DataOption = None, no_color: NoColorOption = False) -> None:
+    """The Quad, AUKUS and the Camp David trilateral: members and what each really is.
+
+    \b
+    Example:
+      asiapac groupings --format json | jq '.[].members'
+    """
+    from asiapac_cli import query
+
+    emit(lambda fb: query.groupings(fb, cite), fmt, data, no_color)
+
+
+@app.command()
+def sources(
+    source_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="One source id.")] = None,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """The sources behind the facts, with the records that cite each.
+
+    \b
+    Example:
+      asiapac sources nato-itpp-japan-2023
+    """
+    from asiapac_cli import query
+
+    emit(lambda fb: query.sources(fb, source_id), fmt, data, no_color)
+
+
+@app.command()
+def claims(
+    verdict: Annotated[Optional[str], typer.Option(help="Only this verdict: wrong, imprecise, opinion, ...")] = None,
+    cite: CiteOption = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """The seed interview's claims, each with its verdict and correction.
+
+    \b
+    Example:
+      asiapac claims --verdict wrong
+    """
+    from asiapac_cli import query
+
+    emit(lambda fb: query.claims(fb, verdict, cite), fmt, data, no_color)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find (all must appear).")],
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Search titles, summaries, quotes and areas; title matches first.
+
+    \b
+    Example:
+      asiapac search "liaison office"
+    """
+    from asiapac_cli import query
+
+    emit(lambda fb: query.search(fb, text), fmt, data, no_color)
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="An actor, topic, grouping, or any record or source id.")],
+    fmt: Annotated[
+        Optional[DocumentFormat],
+        typer.Option("--format", "-f", help="table on a terminal, text when piped; or json, yaml."),
+    ] = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Everything about one actor, topic or record, with its sources.
+
+    \b
+    Example:
+      asiapac show japan
+    """
+    from asiapac_cli import query, render, terminal
+
+    document = run_query(data, lambda fb: query.show(fb, name))
+    term = terminal.detect(no_color)
+    chosen = fmt.value if fmt else ("table" if term.is_tty else "text")
+    write_out(lambda out: render.render_document(document, chosen, term, out))
+
+
+@app.command()
+def validate(
+    file: Annotated[Optional[Path], typer.Argument(help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).")] = None,
+    fmt: Annotated[
+        Optional[DocumentFormat],
+        typer.Option("--format", "-f", help="text (file:line:column: message) or json."),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Check a fact file; list every problem as file:line:column: message (exit 65).
+
+    \b
+    Example:
+      asiapac validate my-facts.yaml
+    """
+    import json
+
+    from asiapac_cli import load
+
+    path = file or load.data_path(str(data) if data else None)
+    problems: list[dict[str, Any]] = []
+    try:
+        fb = load.load(path, use_cache=False)
+    except FactFileInvalid as error:
+        problems = [{"file": str(path), "line": p.line, "column": p.column, "message": p.message} for p in error.problems]
+    except AsiapacError as error:
+        raise fail(error) from None
+    if fmt is DocumentFormat.json:
+        write_out(lambda out: out.write(json.dumps({"file": str(path), "valid": not problems, "problems": problems}, ensure_ascii=False, indent=2) + "\n"))
+    elif problems:
+        write_out(lambda out: out.write("".join(f"{p['file']}:{p['line']}:{p['column']}: {p['message']}\n" for p in problems)))
+    else:
+        counts = ", ".join(f"{len(fb.table(k)) if k != 'events' else len(fb.events)} {k}" for k in ("sources", "events", "itpps", "stances", "claims"))
+        write_out(lambda out: out.write(f"{path}: valid ({counts})\n"))
+    if problems:
+        raise typer.Exit(65)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the fact file.
+
+    \b
+    Example:
+      asiapac schema > facts.schema.json
+    """
+    import json
+
+    from asiapac_cli import schema as fact_schema
+
+    write_out(lambda out: out.write(json.dumps(fact_schema.json_schema(), indent=2) + "\n"))
+
+
+def main() -> None:
+    """Entry point: expected errors are messages; a bug prints no traceback unless asked."""
+    try:
+        app(prog_name="asiapac")  # standalone: handles usage errors (2) and Ctrl-C (130)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:  # the last line of defence against tracebacks
+        sys.exit(report_unexpected(error))
+
+
+def report_unexpected(error: Exception) -> int:
+    if os.environ.get(DEBUG_ENV):
+        import traceback
+
+        traceback.print_exception(type(error), error, error.__traceback__)
+    else:
+        sys.stderr.write(
+            f"asiapac: internal error: {type(error).__name__}: {error}\n"
+            f"asiapac: run again with {DEBUG_ENV}=1 for details, and please report it\n"
+        )
+    return EXIT_INTERNAL_ERROR

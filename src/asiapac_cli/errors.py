@@ -1,0 +1,61 @@
+"""The tool's error types and the one table that maps them to exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class AsiapacError(Exception):
+    """An expected failure with a message for the user (never shown as a traceback)."""
+
+
+class NoMatch(AsiapacError):
+    """The query was valid but nothing matched."""
+
+
+class UsageProblem(AsiapacError):
+    """A bad argument: an unknown name or topic, a malformed date, an empty string."""
+
+
+class FactFileUnreadable(AsiapacError):
+    """The fact file cannot be read: missing, a directory, no permission, not UTF-8, too large."""
+
+
+@dataclass
+class Located:
+    """One problem in a fact file, at a 1-based line and column."""
+
+    line: int
+    column: int
+    message: str
+
+
+@dataclass
+class FactFileInvalid(AsiapacError):
+    """The fact file was read but breaks the schema; every problem found is listed."""
+
+    path: str
+    problems: list[Located] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [f"{self.path}:{p.line}:{p.column}: {p.message}" for p in self.problems]
+        count = len(self.problems)
+        lines.append(f"{self.path}: {count} problem{'s' if count != 1 else ''} found")
+        return "\n".join(lines)
+
+
+# Like grep and sysexits.h: 0 results, 1 nothing matched, 2 usage, 65 bad data, 66 no input.
+EXIT_CODES: dict[type[AsiapacError], int] = {
+    NoMatch: 1,
+    UsageProblem: 2,
+    FactFileInvalid: 65,
+    FactFileUnreadable: 66,
+}
+EXIT_INTERNAL_ERROR = 70  # sysexits EX_SOFTWARE: a bug in asiapac itself
+
+
+def exit_code_for(error: AsiapacError) -> int:
+    for error_type, code in EXIT_CODES.items():
+        if isinstance(error, error_type):
+            return code
+    return EXIT_INTERNAL_ERROR

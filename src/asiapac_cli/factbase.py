@@ -1,0 +1,182 @@
+"""The validated fact base: small tables in memory, events behind a columnar index.
+
+Events are the one kind of record that grows without bound, so a query first scans compact
+columns (dates, kinds, actors, topics) and only then fetches the few full records it needs.
+The same shape is built from a freshly parsed file or read lazily from the cache.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from asiapac_cli import model
+from asiapac_cli.model import Record
+
+# Columns kept for every event, in chronological order.
+EVENT_COLUMNS = ("ids", "lo", "hi", "kind", "actors", "topics")
+NAMED_KINDS = ("actors", "topics", "groupings")  # kinds that have display names and aliases
+
+
+def normalise_name(text: str) -> str:
+    """How a typed name is compared: 'South Korea', 'south_korea' -> 'south-korea'."""
+    folded = unicodedata.normalize("NFKC", text).casefold().strip()
+    return "-".join(folded.replace("_", " ").replace("-", " ").split())
+
+
+class EventStore:
+    """Chronological events: columns for scanning, full records fetched by position."""
+
+    def __init__(
+        self,
+        load_columns: Callable[[], dict[str, list[Any]]],
+        fetch: Callable[[int], Record],
+    ) -> None:
+        self._load_columns = load_columns
+        self._columns: dict[str, list[Any]] | None = None
+        self._fetch = fetch
+        self._positions: dict[str, int] | None = None
+
+    @property
+    def columns(self) -> dict[str, list[Any]]:
+        if self._columns is None:
+            self._columns = self._load_columns()
+        return self._columns
+
+    def __len__(self) -> int:
+        return len(self.columns["ids"])
+
+    def record(self, position: int) -> Record:
+        return self._fetch(position)
+
+    def records(self, positions: Iterable[int]) -> list[Record]:
+        return [self._fetch(i) for i in positions]
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records(range(len(self))))
+
+    def position(self, event_id: str) -> int | None:
+        if self._positions is None:
+            self._positions = {eid: i for i, eid in enumerate(self.columns["ids"])}
+        return self._positions.get(event_id)
+
+    @staticmethod
+    def build_columns(events: list[Record]) -> dict[str, list[Any]]:
+        """Columns for `events`, which must already be in chronological order."""
+        columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
+        for event in events:
+            lo = model.date_bounds(event["date"])[0]
+            hi = model.date_bounds(event.get("end") or event["date"])[1]
+            columns["ids"].append(event["id"])
+            columns["lo"].append(lo)
+            columns["hi"].append(hi)
+            columns["kind"].append(event["kind"])
+            columns["actors"].append(tuple(event_actors(event)))
+            columns["topics"].append(tuple(event.get("topics") or ()))
+        return columns
+
+    @classmethod
+    def in_memory(cls, events: list[Record]) -> EventStore:
+        columns = cls.build_columns(events)
+        return cls(lambda: columns, events.__getitem__)
+
+
+def event_actors(event: Record) -> list[str]:
+    """Actors of an event, with those who took part in a summit (unless marked absent)."""
+    names = list(event.get("actors") or [])
+    for entry in event.get("attendance") or []:
+        if entry["level"] != "absent" and entry["actor"] not in names:
+            names.append(entry["actor"])
+    return names
+
+
+def chronological(events: list[Record]) -> list[Record]:
+    """Events by start date; a stable sort keeps the file's order for equal dates."""
+    return sorted(events, key=lambda e: (model.date_bounds(e["date"])[0], e["date"]))
+
+
+class FactBase:
+    """Everything a query may ask of the fact file, with indexes built once per load."""
+
+    def __init__(self, base: dict[str, Any], events: EventStore) -> None:
+        self.base = base
+        self.events = events
+
+    @property
+    def as_of(self) -> str:
+        return str(self.base["as_of"])
+
+    def table(self, kind: str) -> dict[str, Record]:
+        """Records of one kind (not events) by id, in file order."""
+        table: dict[str, Record] = self.base[kind]
+        return table
+
+    def kind_of(self, record_id: str) -> str | None:
+        kind: str | None = self.base["record_kinds"].get(record_id)
+        return kind
+
+    def get(self, record_id: str) -> Record | None:
+        kind = self.kind_of(record_id)
+        if kind is None:
+            return None
+        if kind == "events":
+            position = self.events.position(record_id)
+            return None if position is None else self.events.record(position)
+        return self.table(kind).get(record_id)
+
+    def names(self, kind: str) -> dict[str, str]:
+        """Normalised name, alias or id -> id, for one kind of record."""
+        names: dict[str, str] = self.base["names"].get(kind, {})
+        return names
+
+    def display_name(self, record_id: str) -> str:
+        record = self.get(record_id) or {}
+        return str(record.get("name") or record.get("title") or record_id)
+
+
+def build_base(records: dict[str, list[Record]], schema_version: int, as_of: str) -> dict[str, Any]:
+    """The marshal-able part of the fact base (everything but the events)."""
+    base: dict[str, Any] = {"schema_version": schema_version, "as_of": as_of}
+    record_kinds: dict[str, str] = {}
+    for kind in model.RECORD_KINDS:
+        for record in records.get(kind, []):
+            record_kinds[record["id"]] = kind
+        if kind != "events":
+            base[kind] = {r["id"]: r for r in records.get(kind, [])}
+    base["record_kinds"] = record_kinds
+    base["names"] = {
+        kind: name_index(records.get(kind, []))
+        if kind in NAMED_KINDS
+        else {r["id"]: r["id"] for r in records.get(kind, [])}
+        for kind in model.RECORD_KINDS
+    }
+    return base
+
+
+def name_index(records: list[Record]) -> dict[str, str]:
+    """Names people type -> id. Ids win over names, names over aliases."""
+    index: dict[str, str] = {}
+    for field in ("aliases", "name", "title", "id"):
+        for record in records:
+            values = record.get(field) or []
+            for value in [values] if isinstance(values, str) else values:
+                index[normalise_name(value)] = record["id"]
+    return index
+
+
+def alias_collisions(records: list[Record]) -> list[tuple[str, str, str]]:
+    """(name, first id, second id) for each typed name that two records of one kind claim."""
+    owners: dict[str, str] = {}
+    collisions = []
+    for record in records:
+        names = {normalise_name(record["id"])}
+        for field in ("name", "title"):
+            if isinstance(record.get(field), str):
+                names.add(normalise_name(record[field]))
+        names.update(normalise_name(a) for a in record.get("aliases") or [])
+        for name in sorted(names):
+            owner = owners.setdefault(name, record["id"])
+            if owner != record["id"]:
+                collisions.append((name, owner, record["id"]))
+    return collisions

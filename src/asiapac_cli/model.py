@@ -1,0 +1,152 @@
+"""Plain-data records of the fact base and the partial date type.
+
+Records are plain dicts and lists (described here as TypedDicts) rather than dataclasses:
+the validated fact base is cached with `marshal`, which is fast and cannot execute code,
+and a record maps straight onto the JSON the tool prints. This module imports nothing
+from typer, rich or yaml.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Any, TypedDict
+
+Record = dict[str, Any]
+
+EVIDENCE_LEVELS = ("well-documented", "single-source", "contested", "unverified")
+SOURCE_KINDS = ("primary", "secondary", "tertiary", "seed")
+ACTOR_KINDS = ("country", "organisation", "person")
+EVENT_KINDS = (
+    "summit",
+    "meeting",
+    "agreement",
+    "adoption",
+    "statement",
+    "speech",
+    "visit",
+    "announcement",
+    "report",
+    "opening",
+    "sanctions",
+    "aid",
+)
+POSITIONS = ("proposed", "supported", "opposed", "cautious", "neutral")
+ATTENDANCE_LEVELS = ("leader", "deputy-leader", "minister", "official", "absent")
+VERDICTS = (
+    "verified",
+    "verified-with-caveat",
+    "imprecise",
+    "wrong",
+    "unverified",
+    "garbled",
+    "opinion",
+)
+# A verdict that says the seed is not simply right must say what is right instead.
+VERDICTS_NEEDING_CORRECTION = ("verified-with-caveat", "imprecise", "wrong", "garbled")
+
+# The kinds of record that carry an `id`, in the order the fact file lists them.
+RECORD_KINDS = (
+    "sources",
+    "actors",
+    "topics",
+    "events",
+    "itpps",
+    "stances",
+    "groupings",
+    "claims",
+)
+
+
+class Citation(TypedDict, total=False):
+    source: str
+    quote: str
+    locator: str
+    translation: str
+
+
+class Source(TypedDict, total=False):
+    id: str
+    title: str
+    publisher: str
+    author: str
+    date: str
+    url: str
+    via: str
+    kind: str
+    language: str
+    note: str
+
+
+class Event(TypedDict, total=False):
+    id: str
+    date: str
+    end: str
+    kind: str
+    title: str
+    summary: str
+    place: str
+    actors: list[str]
+    topics: list[str]
+    attendance: list[dict[str, str]]
+    evidence: str
+    correction: str
+    note: str
+    sources: list[Citation]
+
+
+DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def check_partial_date(text: str) -> str | None:
+    """Return why `text` is not a valid partial date, or None when it is."""
+    match = DATE_PATTERN.fullmatch(text)
+    if not match:
+        return f"expected a date as {DATE_FORMATS}, got {text!r}"
+    year, month, day = match.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        return f"{text!r} has no month {month}"
+    if day is not None:
+        last = calendar.monthrange(int(year), int(month))[1]
+        if not 1 <= int(day) <= last:
+            return f"{text!r} is not a calendar date ({year}-{month} has {last} days)"
+    return None
+
+
+def date_bounds(text: str) -> tuple[str, str]:
+    """The first and last full ISO day a partial date covers: '2023-02' -> 2023-02-01..28."""
+    parts = text.split("-")
+    year = int(parts[0])
+    if len(parts) == 3:
+        return text, text
+    if len(parts) == 2:
+        month = int(parts[1])
+        last = calendar.monthrange(year, month)[1]
+        return f"{text}-01", f"{text}-{last:02d}"
+    return f"{text}-01-01", f"{text}-12-31"
+
+
+class Listing:
+    """Rows a listing command prints, in a shape that knows nothing of output formats.
+
+    `columns` are the keys machine formats print, in order (the documented contract);
+    `table_columns` the subset a terminal table shows. `title` and `notes` frame a
+    terminal table only; piped output is rows and nothing else.
+    """
+
+    def __init__(
+        self,
+        columns: list[str],
+        rows: list[dict[str, Any]],
+        table_columns: list[str] | None = None,
+        title: str | None = None,
+        notes: list[str] | None = None,
+        empty_message: str = "nothing matched",
+    ) -> None:
+        self.columns = columns
+        self.rows = rows
+        self.table_columns = table_columns or columns
+        self.title = title
+        self.notes = notes or []
+        self.empty_message = empty_message

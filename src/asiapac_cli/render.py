@@ -1,0 +1,211 @@
+"""The output contract: listings as a table on a terminal, stable plain text when piped.
+
+Piped formats are written with plain `write` calls and never go through Rich, so they carry
+no ANSI codes, box drawing, wrapping or truncation. Rich is imported only to draw a table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TextIO
+
+from asiapac_cli.model import Listing
+from asiapac_cli.terminal import Terminal
+
+FORMATS = ("table", "tsv", "csv", "json", "jsonl", "yaml", "markdown")
+DOCUMENT_FORMATS = ("table", "text", "json", "yaml")
+LIST_SEPARATOR = "; "
+
+# C0/C1 controls, DEL, and the invisible bidi and zero-width marks that reorder or hide text.
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+TSV_SPECIAL = re.compile(r"[\\\t\n\r]")
+
+
+def default_format(terminal: Terminal) -> str:
+    return "table" if terminal.is_tty else "tsv"
+
+
+def cell_text(value: Any) -> str:
+    """A row value as one string: lists joined with '; ', missing values empty."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(cell_text(item) for item in value)
+    return str(value)
+
+
+def visible(text: str) -> str:
+    """Neutralise control and bidi characters for a terminal: ESC shows as \\x1b."""
+    return UNSAFE_CHARACTERS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO) -> None:
+    if fmt == "table":
+        draw_table(listing, terminal, out)
+    elif fmt == "tsv":
+        write_tsv(listing, out)
+    elif fmt == "csv":
+        write_csv(listing, out)
+    elif fmt == "json":
+        write_json(listing, out)
+    elif fmt == "jsonl":
+        write_jsonl(listing, out)
+    elif fmt == "yaml":
+        write_yaml([project(row, listing.columns) for row in listing.rows], out)
+    elif fmt == "markdown":
+        write_markdown(listing, out)
+    else:  # the CLI validates formats; this guards the contract
+        raise ValueError(f"unknown format {fmt!r}")
+
+
+def project(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    return {column: row.get(column) for column in columns}
+
+
+def write_tsv(listing: Listing, out: TextIO) -> None:
+    """Header line, then one line per row; tab, newline, CR and backslash escaped."""
+
+    def escape(value: Any) -> str:
+        return TSV_SPECIAL.sub(lambda m: TSV_ESCAPES[m.group()], cell_text(value))
+
+    lines = ["\t".join(listing.columns)]
+    lines += ["\t".join(escape(row.get(c)) for c in listing.columns) for row in listing.rows]
+    out.write("\n".join(lines) + "\n")
+
+
+def write_csv(listing: Listing, out: TextIO) -> None:
+    """RFC 4180 quoting with LF line ends (not the csv module's default CRLF)."""
+    import csv
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(listing.columns)
+    for row in listing.rows:
+        writer.writerow([cell_text(row.get(c)) for c in listing.columns])
+
+
+def write_json(listing: Listing, out: TextIO) -> None:
+    import json
+
+    rows = [project(row, listing.columns) for row in listing.rows]
+    out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_jsonl(listing: Listing, out: TextIO) -> None:
+    import json
+
+    for row in listing.rows:
+        out.write(json.dumps(project(row, listing.columns), ensure_ascii=False) + "\n")
+
+
+def write_yaml(data: Any, out: TextIO) -> None:
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    out.write(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10**9))
+
+
+def markdown_cell(value: Any) -> str:
+    text = visible(cell_text(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("\n", "<br>").replace("\r", "")
+
+
+def write_markdown(listing: Listing, out: TextIO) -> None:
+    """A GitHub-flavoured Markdown table; `|` escaped, HTML neutralised."""
+    columns = listing.columns
+    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
+    for row in listing.rows:
+        lines.append("| " + " | ".join(markdown_cell(row.get(c)) for c in columns) + " |")
+    out.write("\n".join(lines) + "\n")
+
+
+def console(terminal: Terminal, out: TextIO) -> Any:
+    from rich.console import Console
+
+    return Console(
+        file=out,
+        force_terminal=terminal.is_tty,
+        color_system="auto" if terminal.color else None,
+        width=terminal.width or 100,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def draw_table(listing: Listing, terminal: Terminal, out: TextIO) -> None:
+    """A Rich table; every cell is Text built from neutralised data, never markup."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(visible(listing.title), style="bold") if listing.title else None,
+        header_style="bold",
+        show_lines=False,
+        expand=False,
+    )
+    for column in listing.table_columns:
+        table.add_column(column.replace("_", " "), overflow="fold")
+    for row in listing.rows:
+        table.add_row(*(Text(visible(cell_text(row.get(c)))) for c in listing.table_columns))
+    target = console(terminal, out)
+    target.print(table)
+    for note in listing.notes:
+        target.print(Text(visible(note), style="dim"))
+
+
+def render_document(document: dict[str, Any], fmt: str, terminal: Terminal, out: TextIO) -> None:
+    """One record with its related records: JSON, YAML, or an indented text outline."""
+    if fmt == "json":
+        import json
+
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "yaml":
+        write_yaml(document, out)
+    elif fmt == "table" and terminal.is_tty:
+        from rich.text import Text
+
+        target = console(terminal, out)
+        for line, depth in outline(document):
+            style = "bold" if depth == 0 and line.endswith(":") else ""
+            target.print(Text("  " * depth + visible(line), style=style))
+    else:
+        out.write("".join("  " * depth + line + "\n" for line, depth in outline(document, safe=True)))
+
+
+def outline(value: Any, depth: int = 0, safe: bool = False) -> list[tuple[str, int]]:
+    """(line, depth) pairs for a nested document; `safe` escapes line breaks for plain text."""
+
+    def one_line(text: Any) -> str:
+        line = cell_text(text)
+        return TSV_SPECIAL.sub(lambda m: TSV_ESCAPES[m.group()], line) if safe else line
+
+    lines: list[tuple[str, int]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if item in (None, [], {}):
+                continue
+            if isinstance(item, (dict, list)) and not is_flat_list(item):
+                lines.append((f"{key}:", depth))
+                lines += outline(item, depth + 1, safe)
+            else:
+                lines.append((f"{key}: {one_line(item)}", depth))
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict):
+                inner = outline(item, depth + 1, safe)
+                if inner:
+                    first, _ = inner[0]
+                    lines.append(("- " + first, depth))
+                    lines += inner[1:]
+            else:
+                lines.append(("- " + one_line(item), depth))
+    else:
+        lines.append((one_line(value), depth))
+    return lines
+
+
+def is_flat_list(value: Any) -> bool:
+    return isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value)

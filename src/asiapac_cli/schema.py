@@ -1,0 +1,616 @@
+"""The fact file's schema, declared once.
+
+The same declarations validate a composed YAML node tree (used by `load`) and produce the
+JSON Schema that `asiapac schema` prints, so the two cannot drift apart. Nodes are
+PyYAML nodes, used by duck typing (`node.id` is "scalar", "sequence" or "mapping"), so
+this module never imports yaml.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from asiapac_cli import model
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+COUNT_PATTERN = re.compile(r"0|[1-9][0-9]{0,8}")
+URL_PATTERN = re.compile(r"https?://[^\s]+")
+NULL_WORDS = ("", "~", "null", "Null", "NULL")
+PLAIN_TAGS = (
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+)
+INVALID: Any = object()  # a value that failed its check; its error is already recorded
+
+
+@dataclass
+class Problem:
+    line: int  # 1-based
+    column: int  # 1-based
+    message: str
+
+
+@dataclass
+class Checker:
+    """Collects problems, ids and references while a node tree is checked."""
+
+    problems: list[Problem] = field(default_factory=list)
+    ids: dict[str, tuple[str, Any]] = field(default_factory=dict)  # id -> (kind, mark)
+    references: list[tuple[tuple[str, ...], str, Any, str]] = field(default_factory=list)
+    visited: set[int] = field(default_factory=set)
+
+    def report(self, mark: Any, message: str) -> None:
+        self.problems.append(Problem(mark.line + 1, mark.column + 1, message))
+
+
+def describe(node: Any) -> str:
+    if node.id == "scalar":
+        return "an empty value" if is_null(node) else f"text {node.value!r}"
+    return "a list" if node.id == "sequence" else "a mapping"
+
+
+def is_plain(node: Any) -> bool:
+    """An unquoted scalar (libyaml says '' where the pure-Python parser says None)."""
+    return node.id == "scalar" and not node.style
+
+
+def is_null(node: Any) -> bool:
+    return is_plain(node) and node.value in NULL_WORDS
+
+
+def where(label: str) -> str:
+    return label or "top level"
+
+
+def child(label: str, key: str) -> str:
+    return f"{label}.{key}" if label else key
+
+
+def enter(node: Any, checker: Checker) -> bool:
+    """Refuse aliases and explicit tags; True when the node may be read."""
+    if id(node) in checker.visited:
+        checker.report(
+            node.start_mark,
+            "anchors and aliases (&name, *name, <<) are not allowed; write the value out",
+        )
+        return False
+    checker.visited.add(id(node))
+    if node.tag not in PLAIN_TAGS:
+        checker.report(
+            node.start_mark,
+            f"the tag {node.tag!r} is not allowed; the fact file holds only plain "
+            "text, lists and mappings",
+        )
+        return False
+    return True
+
+
+class Spec:
+    """One kind of value in the fact file."""
+
+    expected = "a value"
+
+    def check(self, node: Any, checker: Checker, label: str) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def mismatch(self, node: Any, checker: Checker, label: str) -> Any:
+        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {describe(node)}")
+        return INVALID
+
+
+class Text(Spec):
+    expected = "text"
+
+    def check(self, node: Any, checker: Checker, label: str) -> Any:
+        if node.id != "scalar" or is_null(node):
+            return self.mismatch(node, checker, label)
+        if not node.value.strip():
+            checker.report(node.start_mark, f"{where(label)}: expected text, got blank text")
+            return INVALID
+        return self.validate(node.value, node, checker, label)
+
+    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1, "pattern": r"\S"}
+
+
+class Enum(Text):
+    def __init__(self, values: tuple[str, ...]) -> None:
+        self.values = values
+        self.expected = "one of " + ", ".join(values)
+
+    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+        if value in self.values:
+            return value
+        hint = did_you_mean(value, self.values)
+        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}; got {value!r}{hint}")
+        return INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.values)}
+
+
+class PartialDate(Text):
+    expected = f"a date ({model.DATE_FORMATS})"
+
+    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+        problem = model.check_partial_date(value)
+        if problem:
+            checker.report(node.start_mark, f"{where(label)}: {problem}")
+            return INVALID
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+        }
+
+
+class Url(Text):
+    expected = "an http:// or https:// address"
+
+    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+        if URL_PATTERN.fullmatch(value):
+            return value
+        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {value!r}")
+        return INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^https?://\S+$"}
+
+
+class Id(Text):
+    expected = "a kebab-case id such as 'tokyo-office'"
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+        if not ID_PATTERN.fullmatch(value):
+            checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {value!r}")
+            return INVALID
+        if value in checker.ids:
+            kind, mark = checker.ids[value]
+            checker.report(
+                node.start_mark,
+                f"duplicate id {value!r}: already used by a record in {kind} "
+                f"at line {mark.line + 1}",
+            )
+            return INVALID
+        checker.ids[value] = (self.kind, node.start_mark)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^" + ID_PATTERN.pattern + "$"}
+
+
+class Ref(Text):
+    """An id that must name a record of one of `kinds` (checked once all ids are known)."""
+
+    def __init__(self, *kinds: str) -> None:
+        self.kinds = kinds
+        self.expected = "the id of a record in " + " or ".join(kinds)
+
+    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+        checker.references.append((self.kinds, value, node.start_mark, label))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^" + ID_PATTERN.pattern + "$"}
+
+
+class Count(Spec):
+    expected = "a whole number such as 16"
+
+    def check(self, node: Any, checker: Checker, label: str) -> Any:
+        if is_plain(node) and COUNT_PATTERN.fullmatch(node.value):
+            return int(node.value)
+        if node.id == "scalar" and not is_null(node):
+            checker.report(
+                node.start_mark,
+                f"{where(label)}: expected {self.expected} (unquoted, no leading zero), "
+                f"got {node.value!r}",
+            )
+            return INVALID
+        return self.mismatch(node, checker, label)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": 0}
+
+
+class ListOf(Spec):
+    def __init__(self, item: Spec, min_items: int = 0) -> None:
+        self.item = item
+        self.min_items = min_items
+        self.expected = f"a list of {item.expected}"
+
+    def check(self, node: Any, checker: Checker, label: str) -> Any:
+        if node.id != "sequence":
+            return self.mismatch(node, checker, label)
+        if len(node.value) < self.min_items:
+            checker.report(node.start_mark, f"{where(label)}: expected at least {self.min_items} item")
+            return INVALID
+        values = []
+        for index, child in enumerate(node.value):
+            if enter(child, checker):
+                value = self.item.check(child, checker, f"{label}[{index}]")
+                if value is not INVALID:
+                    values.append(value)
+        return values
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+
+@dataclass
+class Field:
+    spec: Spec
+    required: bool = False
+    nullable: bool = False
+    description: str = ""
+
+
+class Mapping(Spec):
+    """A mapping with known fields; unknown and duplicate keys are errors."""
+
+    expected = "a mapping"
+
+    def __init__(self, fields: dict[str, Field], title: str = "") -> None:
+        self.fields = fields
+        self.title = title
+
+    def check(self, node: Any, checker: Checker, label: str) -> Any:
+        if node.id != "mapping":
+            return self.mismatch(node, checker, label)
+        record: dict[str, Any] = {}
+        seen: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not enter(key_node, checker):
+                continue
+            if key_node.id != "scalar":
+                checker.report(key_node.start_mark, f"{where(label)}: a key must be plain text")
+                continue
+            key = key_node.value
+            if key in seen:
+                checker.report(
+                    key_node.start_mark,
+                    f"{where(label)}: duplicate key {key!r} (first at line {seen[key].line + 1}); "
+                    "YAML would silently keep only the last one",
+                )
+                continue
+            seen[key] = key_node.start_mark
+            spec_field = self.fields.get(key)
+            if spec_field is None:
+                hint = did_you_mean(key, self.fields)
+                checker.report(key_node.start_mark, f"{where(label)}: unknown field {key!r}{hint}")
+                continue
+            if not enter(value_node, checker):
+                continue
+            if is_null(value_node):
+                if not spec_field.nullable:
+                    checker.report(
+                        value_node.start_mark,
+                        f"{child(label, key)}: expected {spec_field.spec.expected}, "
+                        "got an empty value",
+                    )
+                record[key] = None
+                continue
+            value = spec_field.spec.check(value_node, checker, child(label, key))
+            if value is not INVALID:
+                record[key] = value
+        for name, spec_field in self.fields.items():
+            if spec_field.required and name not in seen:
+                checker.report(
+                    node.start_mark,
+                    f"{where(label)}: missing required field {name!r} ({spec_field.spec.expected})",
+                )
+        self.check_record(record, node, checker, label)
+        return record
+
+    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+        """Rules that span fields; none by default."""
+
+    def json_schema(self) -> dict[str, Any]:
+        properties = {}
+        for name, spec_field in self.fields.items():
+            schema = spec_field.spec.json_schema()
+            if spec_field.nullable:
+                schema = {"anyOf": [schema, {"type": "null"}]}
+            if spec_field.description:
+                schema["description"] = spec_field.description
+            properties[name] = schema
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [name for name, f in self.fields.items() if f.required],
+            "properties": properties,
+        }
+        if self.title:
+            schema["title"] = self.title
+        return schema
+
+
+class CitationSpec(Spec):
+    """A bare source id, or a mapping with the source id and a supporting quote."""
+
+    expected = "a source id or a mapping with 'source'"
+
+    def __init__(self) -> None:
+        self.mapping = Mapping(
+            {
+                "source": Field(Ref("sources"), required=True, description="a source id"),
+                "quote": Field(Text(), description="verbatim words of the source"),
+                "locator": Field(Text(), description="page, paragraph or section"),
+                "translation": Field(Text(), description="English translation of the quote"),
+            }
+        )
+
+    def check(self, node: Any, checker: Checker, label: str) -> Any:
+        if node.id == "scalar":
+            source = Ref("sources").check(node, checker, label)
+            return INVALID if source is INVALID else {"source": source}
+        return self.mapping.check(node, checker, label)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"oneOf": [{"type": "string", "pattern": "^" + ID_PATTERN.pattern + "$"}, self.mapping.json_schema()]}
+
+
+class SourceSpec(Mapping):
+    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+        if "publisher" not in record and "author" not in record:
+            checker.report(node.start_mark, f"{where(label)}: a source needs a 'publisher' or an 'author'")
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = super().json_schema()
+        schema["anyOf"] = [{"required": ["publisher"]}, {"required": ["author"]}]
+        return schema
+
+
+class DatedSpan(Mapping):
+    """A record whose `end_field` must not precede `start_field`."""
+
+    def __init__(self, fields: dict[str, Field], start_field: str, end_field: str, title: str = "") -> None:
+        super().__init__(fields, title)
+        self.start_field = start_field
+        self.end_field = end_field
+
+    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+        start, end = record.get(self.start_field), record.get(self.end_field)
+        if start and end and model.date_bounds(end)[1] < model.date_bounds(start)[0]:
+            checker.report(
+                node.start_mark,
+                f"{where(label)}: {self.end_field} {end!r} is before {self.start_field} {start!r}",
+            )
+
+
+class ClaimSpec(Mapping):
+    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+        if record.get("verdict") in model.VERDICTS_NEEDING_CORRECTION and not record.get("correction"):
+            checker.report(
+                node.start_mark,
+                f"{where(label)}: verdict {record['verdict']!r} needs a 'correction' saying what is right",
+            )
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = super().json_schema()
+        schema["if"] = {
+            "properties": {"verdict": {"enum": list(model.VERDICTS_NEEDING_CORRECTION)}},
+            "required": ["verdict"],
+        }
+        schema["then"] = {"required": ["correction"]}
+        return schema
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+
+
+def fact_fields(kind: str) -> dict[str, Field]:
+    """The fields every fact record shares."""
+    return {
+        "id": Field(Id(kind), required=True, description="unique kebab-case id"),
+        "evidence": Field(
+            Enum(model.EVIDENCE_LEVELS), required=True, description="how sure the record is"
+        ),
+        "correction": Field(Text(), description="what the seed or a common account gets wrong"),
+        "note": Field(Text(), description="anything else a reader needs"),
+        "sources": Field(ListOf(CitationSpec(), min_items=1), required=True, description="citations"),
+    }
+
+
+TEXT_LIST = ListOf(Text())
+
+SOURCE = SourceSpec(
+    {
+        "id": Field(Id("sources"), required=True),
+        "title": Field(Text(), required=True),
+        "publisher": Field(Text()),
+        "author": Field(Text()),
+        "date": Field(PartialDate(), description="publication date"),
+        "url": Field(Url()),
+        "via": Field(Text(), description="where the text was read when not at the publisher"),
+        "kind": Field(Enum(model.SOURCE_KINDS), required=True),
+        "language": Field(Text()),
+        "note": Field(Text()),
+    },
+    title="Source",
+)
+
+ACTOR = Mapping(
+    {
+        "id": Field(Id("actors"), required=True),
+        "name": Field(Text(), required=True),
+        "kind": Field(Enum(model.ACTOR_KINDS), required=True),
+        "aliases": Field(TEXT_LIST),
+        "country": Field(Ref("actors")),
+        "role": Field(Text()),
+    },
+    title="Actor",
+)
+
+TOPIC = Mapping(
+    {
+        "id": Field(Id("topics"), required=True),
+        "title": Field(Text(), required=True),
+        "aliases": Field(TEXT_LIST),
+        "description": Field(Text()),
+    },
+    title="Topic",
+)
+
+ATTENDANCE = Mapping(
+    {
+        "actor": Field(Ref("actors"), required=True),
+        "level": Field(Enum(model.ATTENDANCE_LEVELS), required=True),
+        "person": Field(Text()),
+        "note": Field(Text()),
+    }
+)
+
+EVENT = DatedSpan(
+    {
+        **fact_fields("events"),
+        "date": Field(PartialDate(), required=True),
+        "end": Field(PartialDate()),
+        "kind": Field(Enum(model.EVENT_KINDS), required=True),
+        "title": Field(Text(), required=True),
+        "summary": Field(Text()),
+        "place": Field(Text()),
+        "actors": Field(ListOf(Ref("actors"))),
+        "topics": Field(ListOf(Ref("topics"))),
+        "attendance": Field(ListOf(ATTENDANCE)),
+    },
+    start_field="date",
+    end_field="end",
+    title="Event",
+)
+
+AREA = Mapping(
+    {
+        "name": Field(Text(), required=True),
+        "sources": Field(ListOf(CitationSpec(), min_items=1), required=True),
+    }
+)
+
+PREDECESSOR = Mapping(
+    {
+        "title": Field(Text(), required=True),
+        "signed": Field(PartialDate()),
+        "note": Field(Text()),
+        "sources": Field(ListOf(CitationSpec(), min_items=1), required=True),
+    }
+)
+
+ITPP = DatedSpan(
+    {
+        **fact_fields("itpps"),
+        "partner": Field(Ref("actors"), required=True),
+        "title": Field(Text(), required=True),
+        "agreed": Field(PartialDate(), nullable=True),
+        "period_start": Field(PartialDate(), nullable=True),
+        "period_end": Field(PartialDate(), nullable=True),
+        "areas_total": Field(Count(), nullable=True),
+        "areas": Field(ListOf(AREA)),
+        "predecessor": Field(PREDECESSOR),
+    },
+    start_field="period_start",
+    end_field="period_end",
+    title="ITPP",
+)
+
+STANCE = Mapping(
+    {
+        **fact_fields("stances"),
+        "topic": Field(Ref("topics"), required=True),
+        "actor": Field(Ref("actors"), required=True),
+        "position": Field(Enum(model.POSITIONS), required=True),
+        "date": Field(PartialDate()),
+        "said": Field(Text(), description="the actor's own words, verbatim"),
+        "occasion": Field(Text()),
+        "summary": Field(Text()),
+    },
+    title="Stance",
+)
+
+GROUPING = Mapping(
+    {
+        **fact_fields("groupings"),
+        "name": Field(Text(), required=True),
+        "aliases": Field(TEXT_LIST),
+        "members": Field(ListOf(Ref("actors"), min_items=1), required=True),
+        "founded": Field(PartialDate()),
+        "nature": Field(Text(), required=True, description="what it actually is"),
+        "events": Field(ListOf(Ref("events"))),
+    },
+    title="Grouping",
+)
+
+CLAIM = ClaimSpec(
+    {
+        **fact_fields("claims"),
+        "by": Field(Ref("actors"), required=True),
+        "text": Field(Text(), required=True, description="the seed's wording, verbatim"),
+        "verdict": Field(Enum(model.VERDICTS), required=True),
+        "records": Field(ListOf(Ref(*model.RECORD_KINDS))),
+    },
+    title="Claim",
+)
+
+RECORD_SPECS: dict[str, Mapping] = {
+    "sources": SOURCE,
+    "actors": ACTOR,
+    "topics": TOPIC,
+    "events": EVENT,
+    "itpps": ITPP,
+    "stances": STANCE,
+    "groupings": GROUPING,
+    "claims": CLAIM,
+}
+
+
+class SchemaVersion(Count):
+    expected = "1"
+
+    def check(self, node: Any, checker: Checker, label: str) -> Any:
+        value = super().check(node, checker, label)
+        if value not in (INVALID, 1):
+            checker.report(node.start_mark, f"{where(label)}: this asiapac reads schema_version 1, got {value}")
+            return INVALID
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"const": 1}
+
+
+FACT_FILE = Mapping(
+    {
+        "schema_version": Field(SchemaVersion(), required=True),
+        "as_of": Field(PartialDate(), required=True, description="when the facts were last checked"),
+        **{kind: Field(ListOf(spec), required=kind == "sources") for kind, spec in RECORD_SPECS.items()},
+    },
+    title="asiapac fact file",
+)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the fact file."""
+    schema = FACT_FILE.json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/asiapac/asiapac/data/facts.schema.json",
+        **schema,
+    }
