@@ -10,7 +10,7 @@ skipped silently.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 import marshal
 import os
 import tempfile
@@ -38,7 +38,8 @@ def cache_dir() -> Path:
 
 
 def cache_file(data_path: Path) -> Path:
-    digest = hashlib.sha256(str(data_path.absolute()).encode()).hexdigest()[:20]
+    # The key inside the file holds the full path, so a checksum collision is only a miss.
+    digest = f"{zlib.crc32(str(data_path.absolute()).encode()):08x}"
     return cache_dir() / f"facts-{digest}.cache"
 
 

@@ -37,10 +37,15 @@ class FactFileInvalid(AsiapacError):
     path: str
     problems: list[Located] = field(default_factory=list)
 
+    SHOWN = 100  # a broken generated file can have thousands; `asiapac validate` lists all
+
     def __str__(self) -> str:
-        lines = [f"{self.path}:{p.line}:{p.column}: {p.message}" for p in self.problems]
+        lines = [f"{self.path}:{p.line}:{p.column}: {p.message}" for p in self.problems[: self.SHOWN]]
         count = len(self.problems)
-        lines.append(f"{self.path}: {count} problem{'s' if count != 1 else ''} found")
+        summary = f"{self.path}: {count} problem{'s' if count != 1 else ''} found"
+        if count > self.SHOWN:
+            summary += f"; the first {self.SHOWN} are shown (asiapac validate lists them all)"
+        lines.append(summary)
         return "\n".join(lines)
 
 

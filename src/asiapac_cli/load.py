@@ -103,9 +103,11 @@ def compose(text: str, path: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
-        if "\t" in problem or "'\\t'" in problem:
-            problem += " (YAML does not allow tabs for indentation; use spaces)"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = text.splitlines()
+        offending = lines[line - 1] if line <= len(lines) else ""
+        if "\t" in offending[:column]:
+            problem += " (a tab: YAML indents with spaces only)"
         raise FactFileInvalid(path, [Located(line, column, f"YAML syntax: {problem}")]) from None
     except yaml.YAMLError as error:
         raise FactFileInvalid(path, [Located(1, 1, f"YAML syntax: {error}")]) from None

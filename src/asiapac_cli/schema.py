@@ -183,7 +183,7 @@ class Id(Text):
             kind, mark = checker.ids[value]
             checker.report(
                 node.start_mark,
-                f"duplicate id {value!r}: already used by a record in {kind} "
+                f"{where(label)}: duplicate id {value!r}: already used by a record in {kind} "
                 f"at line {mark.line + 1}",
             )
             return INVALID
