@@ -80,7 +80,8 @@ def parse_date_option(text: str, option: str) -> tuple[str, str]:
 
 
 def source_ids(record: Record) -> list[str]:
-    return [c["source"] for c in record.get("sources") or []]
+    """Each source a record cites, once (a record may quote one source twice)."""
+    return list(dict.fromkeys(c["source"] for c in record.get("sources") or []))
 
 
 def citation_text(fb: FactBase, citation: dict[str, Any]) -> str:
@@ -98,6 +99,9 @@ def citation_text(fb: FactBase, citation: dict[str, Any]) -> str:
 
 def with_citations(fb: FactBase, row: dict[str, Any], record: Record, cite: bool) -> dict[str, Any]:
     row["sources"] = source_ids(record)
+    # A terminal table shows the first source and how many more; machine formats list all.
+    extra = len(row["sources"]) - 1
+    row["source"] = row["sources"][0] + (f" (+{extra})" if extra > 0 else "") if row["sources"] else None
     if cite:
         row["citations"] = [citation_text(fb, c) for c in record.get("sources") or []]
     return row
@@ -172,7 +176,7 @@ def timeline(
     return Listing(
         cited(TIMELINE_COLUMNS, cite),
         rows,
-        table_columns=cited(["date", "kind", "title", "actors", "evidence"], cite),
+        table_columns=cited(["date", "kind", "title", "actors", "evidence", "source"], cite),
         empty_message="no events matched",
     )
 
@@ -268,7 +272,7 @@ def itpp_areas(fb: FactBase, partner: str, cite: bool = False) -> Listing:
     return Listing(
         cited(ITPP_AREA_COLUMNS, cite),
         rows,
-        table_columns=cited(["area_number", "area", "sources"], cite),
+        table_columns=cited(["area_number", "area", "source"], cite),
         title=itpp["title"],
         notes=notes,
     )
@@ -315,7 +319,7 @@ def stances(
     return Listing(
         cited(STANCE_COLUMNS, cite),
         rows,
-        table_columns=cited(["actor_name", "position", "date", "said", "evidence", "sources"], cite),
+        table_columns=cited(["actor_name", "position", "date", "said", "evidence", "source"], cite),
         title=fb.display_name(topic_id),
         notes=[f"Correction ({s['actor']}): {s['correction']}" for s in matching if s.get("correction")],
         empty_message=f"no actor {wanted} on {topic_id!r} in the fact file",
@@ -369,9 +373,11 @@ SUMMIT_COLUMNS = ["date", "end", "id", "title", "place", "partners", "partner_le
 
 
 def summits(fb: FactBase, cite: bool = False) -> Listing:
-    """NATO summits with how each Indo-Pacific partner took part."""
+    """NATO summits (summits NATO takes part in) with how each Indo-Pacific partner took part."""
     columns = fb.events.columns
-    positions = [i for i, kind in enumerate(columns["kind"]) if kind == "summit"]
+    positions = [
+        i for i, (kind, actors) in enumerate(zip(columns["kind"], columns["actors"])) if kind == "summit" and "nato" in actors
+    ]
     rows = []
     for event in fb.events.records(positions):
         attendance = event.get("attendance") or []
