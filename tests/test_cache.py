@@ -20,7 +20,9 @@ def titles(*args: str) -> list[str]:
     return [r["title"] for r in json.loads(run("timeline", "-f", "json", *args).stdout)]
 
 
-def test_first_run_writes_a_cache_the_second_run_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_run_writes_a_cache_the_second_run_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert titles()[0] == "Madrid Summit"
     assert len(cache_files(tmp_path)) == 1
 

@@ -20,7 +20,10 @@ def test_names_are_case_insensitive_with_aliases(name: str) -> None:
     assert {r["partner"] for r in rows("itpp", name)} == {"japan"}
 
 
-@pytest.mark.parametrize("topic", ["tokyo-office", "Tokyo Office", "tokyo_office", "liaison office", "NATO liaison office in Tokyo"])
+@pytest.mark.parametrize(
+    "topic",
+    ["tokyo-office", "Tokyo Office", "tokyo_office", "liaison office", "NATO liaison office in Tokyo"],
+)
 def test_topics_resolve_by_id_title_or_alias(topic: str) -> None:
     assert [r["actor"] for r in rows("who-opposed", topic)] == ["france"]
 
@@ -93,7 +96,10 @@ def test_timeline_filters(args: list[str], ids: list[str]) -> None:
     ("args", "message"),
     [
         (["--since", "2023-02-30"], "--since: '2023-02-30' is not a calendar date (2023-02 has 28 days)"),
-        (["--until", "July 2023"], "--until: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'July 2023'"),
+        (
+            ["--until", "July 2023"],
+            "--until: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'July 2023'",
+        ),
         (["--kind", "sumit"], "--kind: no event kind 'sumit'; did you mean 'summit'?"),
         (["--actor", "narnia"], "no actor called 'narnia'"),
     ],
@@ -134,7 +140,9 @@ def test_show_gathers_everything_about_an_actor() -> None:
 def test_show_a_record_expands_its_citations() -> None:
     document = json.loads(run("show", "france-opposes-tokyo-office", "-f", "json").stdout)
     assert document["kind"] == "stance"
-    assert document["citations"][0].startswith("Macron says NATO office in Japan would be a mistake. AFP, 2023-07-12.")
+    assert document["citations"][0].startswith(
+        "Macron says NATO office in Japan would be a mistake. AFP, 2023-07-12."
+    )
 
 
 def test_show_plain_text_when_piped() -> None:

@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 
 from asiapac_cli import load
-from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable
+from asiapac_cli.errors import FactFileInvalid
 from conftest import FIXTURES, run
 
 HEAD = 'schema_version: 1\nas_of: "2026-11-27"\n'
-SOURCE = (
-    "sources:\n"
-    "  - id: src\n"
-    "    title: A source\n"
-    "    publisher: NATO\n"
-    "    kind: primary\n"
-)
+SOURCE = "sources:\n  - id: src\n    title: A source\n    publisher: NATO\n    kind: primary\n"
 ACTORS = "actors:\n  - id: japan\n    name: Japan\n    kind: country\n"
 
 
@@ -87,10 +81,14 @@ def test_duplicate_keys_at_any_depth(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("word", ["NO", "no", "yes", "off", "on", "true", "010", "1e3", "0x1F", "2023-07-12", "~x"])
+@pytest.mark.parametrize(
+    "word", ["NO", "no", "yes", "off", "on", "true", "010", "1e3", "0x1F", "2023-07-12", "~x"]
+)
 def test_yaml_11_words_stay_the_text_written(tmp_path: Path, word: str) -> None:
     path = tmp_path / "facts.yaml"
-    path.write_text(HEAD + SOURCE + f"actors:\n  - id: a\n    name: {word}\n    kind: country\n    aliases: [{word}]\n")
+    path.write_text(
+        HEAD + SOURCE + f"actors:\n  - id: a\n    name: {word}\n    kind: country\n    aliases: [{word}]\n"
+    )
     fb = load.load(path, use_cache=False)
     actor = fb.table("actors")["a"]
     assert actor["name"] == word and actor["aliases"] == [word]
@@ -103,7 +101,12 @@ def test_norway_resolves_by_its_code(tmp_path: Path) -> None:
 
 
 def test_count_must_be_a_plain_whole_number(tmp_path: Path) -> None:
-    base = HEAD + SOURCE + ACTORS + "itpps:\n  - id: i\n    partner: japan\n    title: T\n    evidence: single-source\n    sources: [src]\n"
+    base = (
+        HEAD
+        + SOURCE
+        + ACTORS
+        + "itpps:\n  - id: i\n    partner: japan\n    title: T\n    evidence: single-source\n    sources: [src]\n"
+    )
     for value, expected in (("016", "016"), ("1e3", "1e3"), ('"16"', "16"), ("yes", "yes")):
         (problem,) = problems_of(tmp_path, base + f"    areas_total: {value}\n")
         assert problem.startswith("18:18: itpps[0].areas_total: expected a whole number such as 16")
@@ -154,8 +157,12 @@ def test_duplicate_ids_across_kinds(tmp_path: Path) -> None:
 
 
 def test_dangling_references_are_all_reported(tmp_path: Path) -> None:
-    text = HEAD + SOURCE + ACTORS + "events:\n" + event("    actors: [japn]\n    topics: [nowhere]\n").replace(
-        "sources: [src]", "sources: [srcc]"
+    text = (
+        HEAD
+        + SOURCE
+        + ACTORS
+        + "events:\n"
+        + event("    actors: [japn]\n    topics: [nowhere]\n").replace("sources: [src]", "sources: [srcc]")
     )
     assert problems_of(tmp_path, text) == [
         "18:15: events[0].sources[0]: no source with id 'srcc' (did you mean 'src'?)",
@@ -166,13 +173,21 @@ def test_dangling_references_are_all_reported(tmp_path: Path) -> None:
 
 def test_a_record_with_no_source(tmp_path: Path) -> None:
     text = HEAD + SOURCE + "events:\n" + event("").replace("    sources: [src]\n", "")
-    assert problems_of(tmp_path, text) == ["9:5: events[0]: missing required field 'sources' (a list of a source id or a mapping with 'source')"]
+    assert problems_of(tmp_path, text) == [
+        "9:5: events[0]: missing required field 'sources' (a list of a source id or a mapping with 'source')"
+    ]
     empty = HEAD + SOURCE + "events:\n" + event("").replace("sources: [src]", "sources: []")
     assert problems_of(tmp_path, empty) == ["14:14: events[0].sources: expected at least 1 item"]
 
 
 def test_all_problems_in_one_run(tmp_path: Path) -> None:
-    text = HEAD + SOURCE + "events:\n" + event("    kind: summitt\n") + event("    end: '2023-02-30'\n", "e2").replace("kind: summit", "kind: summitt")
+    text = (
+        HEAD
+        + SOURCE
+        + "events:\n"
+        + event("    kind: summitt\n")
+        + event("    end: '2023-02-30'\n", "e2").replace("kind: summit", "kind: summitt")
+    )
     problems = problems_of(tmp_path, text)
     assert len(problems) == 3
     assert any("duplicate key 'kind'" in p for p in problems)
@@ -186,16 +201,29 @@ def test_all_problems_in_one_run(tmp_path: Path) -> None:
 def test_a_wrong_enum_value_suggests_the_right_one(tmp_path: Path) -> None:
     text = HEAD + SOURCE + "stances:\n  - id: s\n    topic: t\n    actor: a\n    position: oposed\n"
     problems = problems_of(tmp_path, text)
-    assert "12:15: stances[0].position: expected one of proposed, supported, opposed, cautious, neutral; got 'oposed' (did you mean 'opposed' or 'proposed'?)" in problems
+    assert (
+        "12:15: stances[0].position: expected one of proposed, supported, opposed, cautious, neutral; got 'oposed' (did you mean 'opposed' or 'proposed'?)"
+        in problems
+    )
 
 
 @pytest.mark.parametrize(
     "tagged",
-    ["!!python/object/apply:os.system ['touch pwned']", "!!python/name:os.system", "!!bool yes", "!custom x", "!!int 3"],
+    [
+        "!!python/object/apply:os.system ['touch pwned']",
+        "!!python/name:os.system",
+        "!!bool yes",
+        "!custom x",
+        "!!int 3",
+    ],
 )
-def test_tags_are_refused_and_never_executed(tmp_path: Path, tagged: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tags_are_refused_and_never_executed(
+    tmp_path: Path, tagged: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    problems = problems_of(tmp_path, HEAD + SOURCE + f"actors:\n  - id: a\n    name: {tagged}\n    kind: country\n")
+    problems = problems_of(
+        tmp_path, HEAD + SOURCE + f"actors:\n  - id: a\n    name: {tagged}\n    kind: country\n"
+    )
     assert len(problems) == 1 and "is not allowed" in problems[0] and problems[0].startswith("10:11:")
     assert not (tmp_path / "pwned").exists()
 
@@ -263,11 +291,18 @@ def test_very_large_file_is_refused_before_reading(tmp_path: Path, monkeypatch: 
 
 
 def test_claim_verdicts_that_need_a_correction(tmp_path: Path) -> None:
-    text = HEAD + SOURCE + ACTORS + (
-        "claims:\n  - id: c\n    by: japan\n    text: x\n    verdict: wrong\n"
-        "    evidence: well-documented\n    sources: [src]\n"
+    text = (
+        HEAD
+        + SOURCE
+        + ACTORS
+        + (
+            "claims:\n  - id: c\n    by: japan\n    text: x\n    verdict: wrong\n"
+            "    evidence: well-documented\n    sources: [src]\n"
+        )
     )
-    assert problems_of(tmp_path, text) == ["13:5: claims[0]: verdict 'wrong' needs a 'correction' saying what is right"]
+    assert problems_of(tmp_path, text) == [
+        "13:5: claims[0]: verdict 'wrong' needs a 'correction' saying what is right"
+    ]
 
 
 def test_two_actors_cannot_share_an_alias(tmp_path: Path) -> None:
@@ -275,7 +310,9 @@ def test_two_actors_cannot_share_an_alias(tmp_path: Path) -> None:
     assert problems_of(tmp_path, text) == ["13:9: actors: the name 'korea' of 'rok' already names 'japan'"]
 
 
-def test_data_option_and_env_choose_the_file(tmp_path: Path, facts_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_option_and_env_choose_the_file(
+    tmp_path: Path, facts_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = tmp_path / "other.yaml"
     other.write_text(HEAD + SOURCE + ACTORS)
     assert run("actors", "--data", str(other)).stdout.splitlines()[1].startswith("japan\tJapan")

@@ -155,7 +155,10 @@ def test_internal_errors_are_short_unless_debugging(tmp_path: Path) -> None:
         "asiapac: run again with ASIAPAC_DEBUG=1 for details, and please report it\n"
     )
     debug = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "ASIAPAC_DEBUG": "1"}
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ASIAPAC_DEBUG": "1"},
     )
     assert debug.returncode == 70
     assert "Traceback" in debug.stderr and "RuntimeError: boom" in debug.stderr

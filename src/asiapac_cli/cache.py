@@ -10,10 +10,11 @@ skipped silently.
 
 from __future__ import annotations
 
-import zlib
+import contextlib
 import marshal
 import os
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -89,10 +90,8 @@ def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: l
                 tmp.write(data)
         os.replace(tmp.name, target)
     except OSError:
-        try:
+        with contextlib.suppress(OSError, NameError):  # NameError: the temp file never existed
             os.unlink(tmp.name)
-        except (OSError, NameError):
-            pass
 
 
 class CacheDamaged(Exception):

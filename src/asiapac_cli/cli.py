@@ -65,7 +65,9 @@ DataOption = Annotated[
     ),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR=1).")]
-CiteOption = Annotated[bool, typer.Option("--cite", help="Add a citations column: title, publisher, date, URL, quote.")]
+CiteOption = Annotated[
+    bool, typer.Option("--cite", help="Add a citations column: title, publisher, date, URL, quote.")
+]
 
 
 def version_callback(value: bool) -> None:
@@ -78,7 +80,9 @@ def version_callback(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources.
@@ -169,9 +173,15 @@ def emit(
 def timeline(
     since: Annotated[Optional[str], typer.Option(help="From this date: 2023, 2023-07 or 2023-07-12.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Up to this date (same forms).")] = None,
-    actor: Annotated[Optional[list[str]], typer.Option(help="Only events involving this actor (repeatable).")] = None,
-    kind: Annotated[Optional[list[str]], typer.Option(help="Only this kind: summit, agreement, visit, ... (repeatable).")] = None,
-    topic: Annotated[Optional[list[str]], typer.Option(help="Only events on this topic (repeatable).")] = None,
+    actor: Annotated[
+        Optional[list[str]], typer.Option(help="Only events involving this actor (repeatable).")
+    ] = None,
+    kind: Annotated[
+        Optional[list[str]], typer.Option(help="Only this kind: summit, agreement, visit, ... (repeatable).")
+    ] = None,
+    topic: Annotated[
+        Optional[list[str]], typer.Option(help="Only events on this topic (repeatable).")
+    ] = None,
     cite: CiteOption = False,
     fmt: FormatOption = None,
     data: DataOption = None,
@@ -189,7 +199,12 @@ def timeline(
 
 
 @app.command()
-def summits(cite: CiteOption = False, fmt: FormatOption = None, data: DataOption = None, no_color: NoColorOption = False) -> None:
+def summits(
+    cite: CiteOption = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
     """NATO summits and how each Indo-Pacific partner took part.
 
     \b
@@ -203,7 +218,9 @@ def summits(cite: CiteOption = False, fmt: FormatOption = None, data: DataOption
 
 @app.command()
 def itpp(
-    partner: Annotated[Optional[str], typer.Argument(help="Partner: japan, korea, australia, nz, ...")] = None,
+    partner: Annotated[
+        Optional[str], typer.Argument(metavar="PARTNER", help="Partner: japan, korea, australia, nz, ...")
+    ] = None,
     cite: CiteOption = False,
     fmt: FormatOption = None,
     data: DataOption = None,
@@ -239,12 +256,15 @@ def stances(
       asiapac stances tokyo-office
     """
     from asiapac_cli import model, query
+    from asiapac_cli.errors import UsageProblem
 
     wanted = None
     if position:
         unknown = [p for p in position if p not in model.POSITIONS]
         if unknown:
-            raise fail(query.UsageProblem(f"--position: expected one of {', '.join(model.POSITIONS)}, got {unknown[0]!r}"))
+            raise fail(
+                UsageProblem(f"--position: expected one of {', '.join(model.POSITIONS)}, got {unknown[0]!r}")
+            )
         wanted = tuple(position)
     emit(lambda fb: query.stances(fb, topic, wanted, cite), fmt, data, no_color)
 
@@ -319,7 +339,12 @@ def actors(
 
 
 @app.command()
-def groupings(cite: CiteOption = False, fmt: FormatOption = None, data: DataOption = None, no_color: NoColorOption = False) -> None:
+def groupings(
+    cite: CiteOption = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
     """The Quad, AUKUS and the Camp David trilateral: members and what each really is.
 
     \b
@@ -351,7 +376,9 @@ def sources(
 
 @app.command()
 def claims(
-    verdict: Annotated[Optional[str], typer.Option(help="Only this verdict: wrong, imprecise, opinion, ...")] = None,
+    verdict: Annotated[
+        Optional[str], typer.Option(help="Only this verdict: wrong, imprecise, opinion, ...")
+    ] = None,
     cite: CiteOption = False,
     fmt: FormatOption = None,
     data: DataOption = None,
@@ -412,7 +439,9 @@ def show(
 
 @app.command()
 def validate(
-    file: Annotated[Optional[Path], typer.Argument(help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).")] = None,
+    file: Annotated[
+        Optional[Path], typer.Argument(help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).")
+    ] = None,
     fmt: Annotated[
         Optional[DocumentFormat],
         typer.Option("--format", "-f", help="text (file:line:column: message) or json."),
@@ -434,15 +463,34 @@ def validate(
     try:
         fb = load.load(path, use_cache=False)
     except FactFileInvalid as error:
-        problems = [{"file": str(path), "line": p.line, "column": p.column, "message": p.message} for p in error.problems]
+        problems = [
+            {"file": str(path), "line": p.line, "column": p.column, "message": p.message}
+            for p in error.problems
+        ]
     except AsiapacError as error:
         raise fail(error) from None
     if fmt is DocumentFormat.json:
-        write_out(lambda out: out.write(json.dumps({"file": str(path), "valid": not problems, "problems": problems}, ensure_ascii=False, indent=2) + "\n"))
+        write_out(
+            lambda out: out.write(
+                json.dumps(
+                    {"file": str(path), "valid": not problems, "problems": problems},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+                + "\n"
+            )
+        )
     elif problems:
-        write_out(lambda out: out.write("".join(f"{p['file']}:{p['line']}:{p['column']}: {p['message']}\n" for p in problems)))
+        write_out(
+            lambda out: out.write(
+                "".join(f"{p['file']}:{p['line']}:{p['column']}: {p['message']}\n" for p in problems)
+            )
+        )
     else:
-        counts = ", ".join(f"{len(fb.table(k)) if k != 'events' else len(fb.events)} {k}" for k in ("sources", "events", "itpps", "stances", "claims"))
+        counts = ", ".join(
+            f"{len(fb.table(k)) if k != 'events' else len(fb.events)} {k}"
+            for k in ("sources", "events", "itpps", "stances", "claims")
+        )
         write_out(lambda out: out.write(f"{path}: valid ({counts})\n"))
     if problems:
         raise typer.Exit(65)

@@ -170,6 +170,8 @@ def alias_collisions(records: list[Record]) -> list[tuple[str, str, str]]:
     owners: dict[str, str] = {}
     collisions = []
     for record in records:
+        if "id" not in record:  # its id was invalid; that problem is already reported
+            continue
         names = {normalise_name(record["id"])}
         for field in ("name", "title"):
             if isinstance(record.get(field), str):

@@ -70,8 +70,7 @@ def stat_fact_file(path: Path) -> os.stat_result:
 def read_text(path: Path, size: int) -> str:
     if size > MAX_FILE_BYTES:
         raise FactFileUnreadable(
-            f"{path}: is {size / 2**20:.0f} MiB; a fact file may be at most "
-            f"{MAX_FILE_BYTES // 2**20} MiB"
+            f"{path}: is {size / 2**20:.0f} MiB; a fact file may be at most {MAX_FILE_BYTES // 2**20} MiB"
         )
     try:
         data = path.read_bytes()
@@ -86,8 +85,7 @@ def read_text(path: Path, size: int) -> str:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise FactFileUnreadable(
-            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
-            "save the file as UTF-8"
+            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
         ) from None
 
 

@@ -160,7 +160,14 @@ def timeline(
     positions = [
         i
         for i, (lo, hi, kind, event_actors, event_topics) in enumerate(
-            zip(columns["lo"], columns["hi"], columns["kind"], columns["actors"], columns["topics"])
+            zip(
+                columns["lo"],
+                columns["hi"],
+                columns["kind"],
+                columns["actors"],
+                columns["topics"],
+                strict=True,
+            )
         )
         if (since_day is None or hi >= since_day)
         and (until_day is None or lo <= until_day)
@@ -169,7 +176,7 @@ def timeline(
         and (not topic_ids or not topic_ids.isdisjoint(event_topics))
     ]
     rows = []
-    for position, event in zip(positions, fb.events.records(positions)):
+    for position, event in zip(positions, fb.events.records(positions), strict=True):
         row = project(event, TIMELINE_COLUMNS)
         row["actors"] = list(columns["actors"][position])
         rows.append(with_citations(fb, row, event, cite))
@@ -230,7 +237,8 @@ def itpp_overview(fb: FactBase, cite: bool = False) -> Listing:
         cited(ITPP_OVERVIEW_COLUMNS, cite),
         rows,
         table_columns=cited(
-            ["partner", "agreed", "period_start", "period_end", "areas_total", "areas_named", "predecessor"], cite
+            ["partner", "agreed", "period_start", "period_end", "areas_total", "areas_named", "predecessor"],
+            cite,
         ),
         title="Individually Tailored Partnership Programmes (ITPPs)",
     )
@@ -258,7 +266,11 @@ def itpp_areas(fb: FactBase, partner: str, cite: bool = False) -> Listing:
     if not areas:
         rows.append(with_citations(fb, {**common, "area_number": None, "area": None}, itpp, cite))
     total = itpp.get("areas_total")
-    named = f"{len(areas)} of {total} areas named in the sources" if total else f"{len(areas)} areas named; the total is not known"
+    named = (
+        f"{len(areas)} of {total} areas named in the sources"
+        if total
+        else f"{len(areas)} areas named; the total is not known"
+    )
     period = f"{itpp.get('period_start') or '?'} to {itpp.get('period_end') or '?'}"
     predecessor = itpp.get("predecessor") or {}
     notes = [
@@ -338,7 +350,11 @@ def topics(fb: FactBase) -> Listing:
         for topic in event_topics:
             event_counts[topic] = event_counts.get(topic, 0) + 1
     rows = [
-        {**project(t, TOPIC_COLUMNS), "stances": stance_counts.get(t["id"], 0), "events": event_counts.get(t["id"], 0)}
+        {
+            **project(t, TOPIC_COLUMNS),
+            "stances": stance_counts.get(t["id"], 0),
+            "events": event_counts.get(t["id"], 0),
+        }
         for t in fb.table("topics").values()
     ]
     return Listing(TOPIC_COLUMNS, rows, table_columns=["id", "title", "stances", "events"])
@@ -352,7 +368,9 @@ ACTOR_COLUMNS = ["id", "name", "kind", "role", "country", "aliases"]
 def actors(fb: FactBase, kind: str | None = None) -> Listing:
     if kind is not None and kind not in model.ACTOR_KINDS:
         raise UsageProblem(f"--kind: expected one of {', '.join(model.ACTOR_KINDS)}, got {kind!r}")
-    rows = [project(a, ACTOR_COLUMNS) for a in fb.table("actors").values() if kind is None or a["kind"] == kind]
+    rows = [
+        project(a, ACTOR_COLUMNS) for a in fb.table("actors").values() if kind is None or a["kind"] == kind
+    ]
     return Listing(ACTOR_COLUMNS, rows)
 
 
@@ -365,7 +383,11 @@ def groupings(fb: FactBase, cite: bool = False) -> Listing:
         cited(GROUPING_COLUMNS, cite),
         rows,
         table_columns=cited(["name", "members", "founded", "nature"], cite),
-        notes=[f"Correction ({g['id']}): {g['correction']}" for g in fb.table("groupings").values() if g.get("correction")],
+        notes=[
+            f"Correction ({g['id']}): {g['correction']}"
+            for g in fb.table("groupings").values()
+            if g.get("correction")
+        ],
     )
 
 
@@ -376,14 +398,17 @@ def summits(fb: FactBase, cite: bool = False) -> Listing:
     """NATO summits (summits NATO takes part in) with how each Indo-Pacific partner took part."""
     columns = fb.events.columns
     positions = [
-        i for i, (kind, actors) in enumerate(zip(columns["kind"], columns["actors"])) if kind == "summit" and "nato" in actors
+        i
+        for i, (kind, actors) in enumerate(zip(columns["kind"], columns["actors"], strict=True))
+        if kind == "summit" and "nato" in actors
     ]
     rows = []
     for event in fb.events.records(positions):
         attendance = event.get("attendance") or []
         row = project(event, SUMMIT_COLUMNS)
         row["partners"] = [
-            f"{a['actor']}: {a['level']}" + (f" ({a['person']})" if a.get("person") else "") for a in attendance
+            f"{a['actor']}: {a['level']}" + (f" ({a['person']})" if a.get("person") else "")
+            for a in attendance
         ]
         row["partner_leaders"] = sum(1 for a in attendance if a["level"] == "leader")
         rows.append(with_citations(fb, row, event, cite))
@@ -412,7 +437,9 @@ def sources(fb: FactBase, source_id: str | None = None) -> Listing:
         chosen = [table[key]]
     else:
         chosen = list(table.values())
-    rows = [{**project(s, SOURCE_COLUMNS), "cited_by": sorted(set(cited_by.get(s["id"], [])))} for s in chosen]
+    rows = [
+        {**project(s, SOURCE_COLUMNS), "cited_by": sorted(set(cited_by.get(s["id"], [])))} for s in chosen
+    ]
     return Listing(SOURCE_COLUMNS, rows, table_columns=["id", "title", "publisher", "date", "kind"])
 
 
@@ -459,7 +486,18 @@ def all_records(fb: FactBase) -> list[Record]:
 
 SEARCH_COLUMNS = ["rank", "kind", "id", "date", "title", "field", "snippet"]
 TITLE_FIELDS = ("title", "name", "aliases", "id")
-BODY_FIELDS = ("summary", "said", "occasion", "nature", "text", "correction", "note", "description", "place", "role")
+BODY_FIELDS = (
+    "summary",
+    "said",
+    "occasion",
+    "nature",
+    "text",
+    "correction",
+    "note",
+    "description",
+    "place",
+    "role",
+)
 
 
 def search(fb: FactBase, text: str) -> Listing:
@@ -605,5 +643,7 @@ def related(fb: FactBase, kind: str, record_id: str) -> dict[str, list[dict[str,
         result["events"] = [brief(e) for e in (fb.get(i) for i in ids) if e]
     elif kind == "sources":
         result["cited_by"] = [brief(r) for r in all_records(fb) if record_id in citations_of(r)]
-    result["claims_about"] = [brief(c) for c in fb.table("claims").values() if record_id in (c.get("records") or [])]
+    result["claims_about"] = [
+        brief(c) for c in fb.table("claims").values() if record_id in (c.get("records") or [])
+    ]
     return {k: tidy(v) for k, v in result.items() if v}

@@ -75,27 +75,40 @@ def write_tsv(listing: Listing, out: TextIO) -> None:
 
 
 def write_csv(listing: Listing, out: TextIO) -> None:
-    """RFC 4180 quoting with LF line ends (not the csv module's default CRLF)."""
-    import csv
+    """RFC 4180 quoting with LF line ends (not the csv module's default CRLF).
 
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(listing.columns)
-    for row in listing.rows:
-        writer.writerow([cell_text(row.get(c)) for c in listing.columns])
+    The writer keeps its CRLF terminator so that a lone CR inside a value is quoted too;
+    each row's final CRLF is then written as LF.
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for values in [listing.columns] + [
+        [cell_text(row.get(c)) for c in listing.columns] for row in listing.rows
+    ]:
+        writer.writerow(values)
+        out.write(buffer.getvalue()[:-2] + "\n")
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def to_json(data: Any, indent: int | None = None) -> str:
+    """JSON with text as UTF-8, but Unicode line separators escaped so no reader splits a line."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
 def write_json(listing: Listing, out: TextIO) -> None:
-    import json
-
-    rows = [project(row, listing.columns) for row in listing.rows]
-    out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    out.write(to_json([project(row, listing.columns) for row in listing.rows], indent=2) + "\n")
 
 
 def write_jsonl(listing: Listing, out: TextIO) -> None:
-    import json
-
     for row in listing.rows:
-        out.write(json.dumps(project(row, listing.columns), ensure_ascii=False) + "\n")
+        out.write(to_json(project(row, listing.columns)) + "\n")
 
 
 def write_yaml(data: Any, out: TextIO) -> None:
@@ -159,9 +172,7 @@ def draw_table(listing: Listing, terminal: Terminal, out: TextIO) -> None:
 def render_document(document: dict[str, Any], fmt: str, terminal: Terminal, out: TextIO) -> None:
     """One record with its related records: JSON, YAML, or an indented text outline."""
     if fmt == "json":
-        import json
-
-        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        out.write(to_json(document, indent=2) + "\n")
     elif fmt == "yaml":
         write_yaml(document, out)
     elif fmt == "table" and terminal.is_tty:

@@ -82,8 +82,7 @@ def enter(node: Any, checker: Checker) -> bool:
     if node.tag not in PLAIN_TAGS:
         checker.report(
             node.start_mark,
-            f"the tag {node.tag!r} is not allowed; the fact file holds only plain "
-            "text, lists and mappings",
+            f"the tag {node.tag!r} is not allowed; the fact file holds only plain text, lists and mappings",
         )
         return False
     return True
@@ -218,8 +217,7 @@ class Count(Spec):
         if node.id == "scalar" and not is_null(node):
             checker.report(
                 node.start_mark,
-                f"{where(label)}: expected {self.expected} (unquoted, no leading zero), "
-                f"got {node.value!r}",
+                f"{where(label)}: expected {self.expected} (unquoted, no leading zero), got {node.value!r}",
             )
             return INVALID
         return self.mismatch(node, checker, label)
@@ -303,8 +301,7 @@ class Mapping(Spec):
                 if not spec_field.nullable:
                     checker.report(
                         value_node.start_mark,
-                        f"{child(label, key)}: expected {spec_field.spec.expected}, "
-                        "got an empty value",
+                        f"{child(label, key)}: expected {spec_field.spec.expected}, got an empty value",
                     )
                 record[key] = None
                 continue
@@ -365,7 +362,12 @@ class CitationSpec(Spec):
         return self.mapping.check(node, checker, label)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"oneOf": [{"type": "string", "pattern": "^" + ID_PATTERN.pattern + "$"}, self.mapping.json_schema()]}
+        return {
+            "oneOf": [
+                {"type": "string", "pattern": "^" + ID_PATTERN.pattern + "$"},
+                self.mapping.json_schema(),
+            ]
+        }
 
 
 class SourceSpec(Mapping):
@@ -423,9 +425,7 @@ def fact_fields(kind: str) -> dict[str, Field]:
     """The fields every fact record shares."""
     return {
         "id": Field(Id(kind), required=True, description="unique kebab-case id"),
-        "evidence": Field(
-            Enum(model.EVIDENCE_LEVELS), required=True, description="how sure the record is"
-        ),
+        "evidence": Field(Enum(model.EVIDENCE_LEVELS), required=True, description="how sure the record is"),
         "correction": Field(Text(), description="what the seed or a common account gets wrong"),
         "note": Field(Text(), description="anything else a reader needs"),
         "sources": Field(ListOf(CitationSpec(), min_items=1), required=True, description="citations"),
@@ -588,7 +588,9 @@ class SchemaVersion(Count):
     def check(self, node: Any, checker: Checker, label: str) -> Any:
         value = super().check(node, checker, label)
         if value not in (INVALID, 1):
-            checker.report(node.start_mark, f"{where(label)}: this asiapac reads schema_version 1, got {value}")
+            checker.report(
+                node.start_mark, f"{where(label)}: this asiapac reads schema_version 1, got {value}"
+            )
             return INVALID
         return value
 

@@ -25,12 +25,7 @@ def detect(no_color: bool = False) -> Terminal:
     """
     forced = os.environ.get(FORCE_TTY_ENV, "")
     is_tty = forced not in ("", "0") if forced else sys.stdout.isatty()
-    color = (
-        is_tty
-        and not no_color
-        and not os.environ.get("NO_COLOR")
-        and os.environ.get("TERM") != "dumb"
-    )
+    color = is_tty and not no_color and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     width = None
     if is_tty:
         if forced.isdigit() and int(forced) >= 20:

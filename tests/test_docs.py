@@ -1,0 +1,84 @@
+"""The README and --help keep their promises: every command documented, examples true."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import typer.main
+
+from asiapac_cli import errors, schema
+from asiapac_cli.cli import app
+from conftest import REPO, run
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_the_app_has_the_commands_the_issues_ask_for() -> None:
+    assert {"timeline", "itpp", "who-opposed", "who-supported", "stances", "topics", "search", "show"} <= set(
+        COMMANDS
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
+    assert re.search(rf"^\s+asiapac {command}\b", result.stdout, re.MULTILINE)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme(command: str) -> None:
+    assert f"`asiapac {command}" in README
+
+
+def test_the_ci_script_runs_the_readme_test_command_verbatim() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    quick_start = README.split("## Quick start", 1)[1].split("## ", 1)[0]
+    commands = [line.strip() for line in quick_start.splitlines() if line.startswith("    ")]
+    assert len(commands) == 2
+    install_and_run, install_and_test = commands
+    assert install_and_run.endswith("asiapac timeline")
+    assert install_and_test in ci.splitlines()
+
+
+def test_every_exit_code_is_documented() -> None:
+    table = README.split("### Exit codes", 1)[1].split("###", 1)[0]
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)}
+    assert set(errors.EXIT_CODES.values()) | {0, errors.EXIT_INTERNAL_ERROR, 74, 130} == documented
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("timeline", ["timeline"]),
+        ("summits", ["summits"]),
+        ("itpp", ["itpp"]),
+        ("itpp PARTNER", ["itpp", "japan"]),
+        ("stances", ["stances", "tokyo-office"]),
+        ("claims", ["claims", "--data", str(REPO / "data" / "facts.yaml")]),
+        ("search", ["search", "japan"]),
+    ],
+)
+def test_documented_columns_are_the_real_header(command: str, args: list[str]) -> None:
+    row = re.search(rf"^\| `{re.escape(command)}`[^|]*\| `([^`]+)`", README, re.MULTILINE)
+    assert row, f"no columns row for {command}"
+    header = run(*args, "-f", "tsv").stdout.splitlines()[0]
+    assert header.split("\t") == row.group(1).split()
+
+
+def test_fact_file_doc_names_every_schema_field() -> None:
+    doc = (REPO / "docs" / "fact-file.md").read_text(encoding="utf-8")
+    for kind, spec in schema.RECORD_SPECS.items():
+        assert f"`{kind}`" in doc
+        for field in spec.fields:
+            assert f"`{field}`" in doc, f"{kind}.{field} is not documented"
+
+
+def test_help_keeps_literal_brackets() -> None:
+    # Typer can read help as Rich markup, where [text] vanishes; ours is plain text.
+    result = run("itpp", "--help", env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert "\x1b" not in result.stdout
+    assert "asiapac itpp [OPTIONS] [PARTNER]" in result.stdout
