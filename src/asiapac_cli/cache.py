@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -65,6 +64,8 @@ def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: l
     """Store the fact base atomically; any failure leaves things as they were."""
     if not enabled():
         return
+    import tempfile  # only when writing: it costs start-up time
+
     blobs = [marshal.dumps(event) for event in events]
     offsets = [0]
     for blob in blobs:

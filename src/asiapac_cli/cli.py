@@ -23,14 +23,18 @@ DEBUG_ENV = "ASIAPAC_DEBUG"
 EXIT_OUTPUT_FAILED = 74  # sysexits EX_IOERR: stdout could not be written (a full disk)
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
-app = typer.Typer(
-    name="asiapac",
-    help="Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources.",
-    no_args_is_help=True,
-    rich_markup_mode=None,  # help text is plain: a literal [bracket] must never vanish
-    pretty_exceptions_show_locals=False,  # a traceback must never print local variables
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Commands register here, and `build_app` turns them into a Typer app. Typer converts every
+# registered command into a Click command on each run (about 1 ms apiece), so a run that
+# names its command builds an app of that one command only (see `main`).
+COMMANDS: dict[str, Callable[..., None]] = {}
+
+
+def command(name: str | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        COMMANDS[name or function.__name__] = function
+        return function
+
+    return register
 
 
 class Format(str, Enum):
@@ -76,7 +80,6 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     version: Annotated[
         bool,
@@ -169,7 +172,7 @@ def emit(
 # --- commands ------------------------------------------------------------------------------
 
 
-@app.command()
+@command()
 def timeline(
     since: Annotated[Optional[str], typer.Option(help="From this date: 2023, 2023-07 or 2023-07-12.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Up to this date (same forms).")] = None,
@@ -198,7 +201,7 @@ def timeline(
     emit(lambda fb: query.timeline(fb, since, until, actor, kind, topic, cite), fmt, data, no_color)
 
 
-@app.command()
+@command()
 def summits(
     cite: CiteOption = False,
     fmt: FormatOption = None,
@@ -216,7 +219,7 @@ def summits(
     emit(lambda fb: query.summits(fb, cite), fmt, data, no_color)
 
 
-@app.command()
+@command()
 def itpp(
     partner: Annotated[
         Optional[str], typer.Argument(metavar="PARTNER", help="Partner: japan, korea, australia, nz, ...")
@@ -240,7 +243,7 @@ def itpp(
         emit(lambda fb: query.itpp_areas(fb, partner, cite), fmt, data, no_color)
 
 
-@app.command()
+@command()
 def stances(
     topic: Annotated[str, typer.Argument(help="Topic id or name, e.g. tokyo-office.")],
     position: Annotated[Optional[list[str]], typer.Option(help="Only this position (repeatable).")] = None,
@@ -269,7 +272,7 @@ def stances(
     emit(lambda fb: query.stances(fb, topic, wanted, cite), fmt, data, no_color)
 
 
-@app.command("who-opposed")
+@command("who-opposed")
 def who_opposed(
     topic: Annotated[str, typer.Argument(help="Topic id or name, e.g. tokyo-office.")],
     cite: CiteOption = False,
@@ -288,7 +291,7 @@ def who_opposed(
     emit(lambda fb: query.stances(fb, topic, ("opposed",), cite), fmt, data, no_color)
 
 
-@app.command("who-supported")
+@command("who-supported")
 def who_supported(
     topic: Annotated[str, typer.Argument(help="Topic id or name, e.g. tokyo-office.")],
     cite: CiteOption = False,
@@ -307,7 +310,7 @@ def who_supported(
     emit(lambda fb: query.stances(fb, topic, query.SUPPORTING_POSITIONS, cite), fmt, data, no_color)
 
 
-@app.command()
+@command()
 def topics(fmt: FormatOption = None, data: DataOption = None, no_color: NoColorOption = False) -> None:
     """The topics that have stances or events.
 
@@ -320,7 +323,7 @@ def topics(fmt: FormatOption = None, data: DataOption = None, no_color: NoColorO
     emit(query.topics, fmt, data, no_color)
 
 
-@app.command()
+@command()
 def actors(
     kind: Annotated[Optional[str], typer.Option(help="Only country, organisation or person.")] = None,
     fmt: FormatOption = None,
@@ -338,7 +341,7 @@ def actors(
     emit(lambda fb: query.actors(fb, kind), fmt, data, no_color)
 
 
-@app.command()
+@command()
 def groupings(
     cite: CiteOption = False,
     fmt: FormatOption = None,
@@ -356,7 +359,7 @@ def groupings(
     emit(lambda fb: query.groupings(fb, cite), fmt, data, no_color)
 
 
-@app.command()
+@command()
 def sources(
     source_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="One source id.")] = None,
     fmt: FormatOption = None,
@@ -374,7 +377,7 @@ def sources(
     emit(lambda fb: query.sources(fb, source_id), fmt, data, no_color)
 
 
-@app.command()
+@command()
 def claims(
     verdict: Annotated[
         Optional[str], typer.Option(help="Only this verdict: wrong, imprecise, opinion, ...")
@@ -395,7 +398,7 @@ def claims(
     emit(lambda fb: query.claims(fb, verdict, cite), fmt, data, no_color)
 
 
-@app.command()
+@command()
 def search(
     text: Annotated[str, typer.Argument(help="Words to find (all must appear).")],
     fmt: FormatOption = None,
@@ -413,7 +416,7 @@ def search(
     emit(lambda fb: query.search(fb, text), fmt, data, no_color)
 
 
-@app.command()
+@command()
 def show(
     name: Annotated[str, typer.Argument(help="An actor, topic, grouping, or any record or source id.")],
     fmt: Annotated[
@@ -437,7 +440,7 @@ def show(
     write_out(lambda out: render.render_document(document, chosen, term, out))
 
 
-@app.command()
+@command()
 def validate(
     file: Annotated[
         Optional[Path], typer.Argument(help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).")
@@ -496,7 +499,7 @@ def validate(
         raise typer.Exit(65)
 
 
-@app.command()
+@command()
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the fact file.
 
@@ -511,10 +514,33 @@ def schema() -> None:
     write_out(lambda out: out.write(json.dumps(fact_schema.json_schema(), indent=2) + "\n"))
 
 
+def build_app(only: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or with the one named `only`."""
+    built = typer.Typer(
+        name="asiapac",
+        help="Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources.",
+        no_args_is_help=True,
+        rich_markup_mode=None,  # help text is plain: a literal [bracket] must never vanish
+        pretty_exceptions_show_locals=False,  # a traceback must never print local variables
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(root)
+    for name, function in COMMANDS.items():
+        if only is None or name == only:
+            built.command(name)(function)
+    return built
+
+
+app = build_app()
+
+
 def main() -> None:
     """Entry point: expected errors are messages; a bug prints no traceback unless asked."""
+    arguments = sys.argv[1:]
+    named = arguments[0] if arguments and arguments[0] in COMMANDS else None
     try:
-        app(prog_name="asiapac")  # standalone: handles usage errors (2) and Ctrl-C (130)
+        # standalone: Typer handles usage errors (2) and Ctrl-C (130)
+        (build_app(named) if named else app)(prog_name="asiapac")
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
     except Exception as error:  # the last line of defence against tracebacks

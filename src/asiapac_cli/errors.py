@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 
 class AsiapacError(Exception):
     """An expected failure with a message for the user (never shown as a traceback)."""
@@ -21,21 +19,22 @@ class FactFileUnreadable(AsiapacError):
     """The fact file cannot be read: missing, a directory, no permission, not UTF-8, too large."""
 
 
-@dataclass
 class Located:
     """One problem in a fact file, at a 1-based line and column."""
 
-    line: int
-    column: int
-    message: str
+    def __init__(self, line: int, column: int, message: str) -> None:
+        self.line = line
+        self.column = column
+        self.message = message
 
 
-@dataclass
 class FactFileInvalid(AsiapacError):
     """The fact file was read but breaks the schema; every problem found is listed."""
 
-    path: str
-    problems: list[Located] = field(default_factory=list)
+    def __init__(self, path: str, problems: list[Located]) -> None:
+        super().__init__(path)
+        self.path = path
+        self.problems = problems
 
     SHOWN = 100  # a broken generated file can have thousands; `asiapac validate` lists all
 

@@ -1,16 +1,15 @@
-"""Plain-data records of the fact base and the partial date type.
+"""Plain-data records of the fact base, their enumerations, and the partial date type.
 
-Records are plain dicts and lists (described here as TypedDicts) rather than dataclasses:
-the validated fact base is cached with `marshal`, which is fast and cannot execute code,
-and a record maps straight onto the JSON the tool prints. This module imports nothing
-from typer, rich or yaml.
+Records are plain dicts and lists (their fields are documented in docs/fact-file.md and
+declared in schema.py) rather than dataclasses: the validated fact base is cached with
+`marshal`, which is fast and cannot execute code, and a record maps straight onto the
+JSON the tool prints. This module imports nothing from typer, rich or yaml.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from typing import Any, TypedDict
+from typing import Any
 
 Record = dict[str, Any]
 
@@ -58,45 +57,14 @@ RECORD_KINDS = (
 )
 
 
-class Citation(TypedDict, total=False):
-    source: str
-    quote: str
-    locator: str
-    translation: str
-
-
-class Source(TypedDict, total=False):
-    id: str
-    title: str
-    publisher: str
-    author: str
-    date: str
-    url: str
-    via: str
-    kind: str
-    language: str
-    note: str
-
-
-class Event(TypedDict, total=False):
-    id: str
-    date: str
-    end: str
-    kind: str
-    title: str
-    summary: str
-    place: str
-    actors: list[str]
-    topics: list[str]
-    attendance: list[dict[str, str]]
-    evidence: str
-    correction: str
-    note: str
-    sources: list[Citation]
-
-
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def check_partial_date(text: str) -> str | None:
@@ -108,7 +76,7 @@ def check_partial_date(text: str) -> str | None:
     if month is not None and not 1 <= int(month) <= 12:
         return f"{text!r} has no month {month}"
     if day is not None:
-        last = calendar.monthrange(int(year), int(month))[1]
+        last = days_in_month(int(year), int(month))
         if not 1 <= int(day) <= last:
             return f"{text!r} is not a calendar date ({year}-{month} has {last} days)"
     return None
@@ -122,7 +90,7 @@ def date_bounds(text: str) -> tuple[str, str]:
         return text, text
     if len(parts) == 2:
         month = int(parts[1])
-        last = calendar.monthrange(year, month)[1]
+        last = days_in_month(year, month)
         return f"{text}-01", f"{text}-{last:02d}"
     return f"{text}-01-01", f"{text}-12-31"
 

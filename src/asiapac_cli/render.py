@@ -6,7 +6,6 @@ no ANSI codes, box drawing, wrapping or truncation. Rich is imported only to dra
 
 from __future__ import annotations
 
-import re
 from typing import Any, TextIO
 
 from asiapac_cli.model import Listing
@@ -16,10 +15,20 @@ FORMATS = ("table", "tsv", "csv", "json", "jsonl", "yaml", "markdown")
 DOCUMENT_FORMATS = ("table", "text", "json", "yaml")
 LIST_SEPARATOR = "; "
 
-# C0/C1 controls, DEL, and the invisible bidi and zero-width marks that reorder or hide text.
-UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
-TSV_SPECIAL = re.compile(r"[\\\t\n\r]")
+# C0/C1 controls, DEL, and the invisible bidi and zero-width marks that reorder or hide text,
+# each shown as its escape (ESC as \x1b). Tab and newline stay: a table cell may wrap.
+UNSAFE_CODES = [
+    *range(0x00, 0x09),
+    *range(0x0B, 0x20),
+    *range(0x7F, 0xA0),
+    *range(0x200B, 0x2010),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0xFEFF,
+]
+VISIBLE = {code: chr(code).encode("unicode_escape").decode("ascii") for code in UNSAFE_CODES}
+# TSV keeps one record per line: these four are written as escapes.
+TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def default_format(terminal: Terminal) -> str:
@@ -37,7 +46,7 @@ def cell_text(value: Any) -> str:
 
 def visible(text: str) -> str:
     """Neutralise control and bidi characters for a terminal: ESC shows as \\x1b."""
-    return UNSAFE_CHARACTERS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text.translate(VISIBLE)
 
 
 def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO) -> None:
@@ -67,7 +76,7 @@ def write_tsv(listing: Listing, out: TextIO) -> None:
     """Header line, then one line per row; tab, newline, CR and backslash escaped."""
 
     def escape(value: Any) -> str:
-        return TSV_SPECIAL.sub(lambda m: TSV_ESCAPES[m.group()], cell_text(value))
+        return cell_text(value).translate(TSV_ESCAPES)
 
     lines = ["\t".join(listing.columns)]
     lines += ["\t".join(escape(row.get(c)) for c in listing.columns) for row in listing.rows]
@@ -191,7 +200,7 @@ def outline(value: Any, depth: int = 0, safe: bool = False) -> list[tuple[str, i
 
     def one_line(text: Any) -> str:
         line = cell_text(text)
-        return TSV_SPECIAL.sub(lambda m: TSV_ESCAPES[m.group()], line) if safe else line
+        return line.translate(TSV_ESCAPES) if safe else line
 
     lines: list[tuple[str, int]] = []
     if isinstance(value, dict):

@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass
 
 FORCE_TTY_ENV = "ASIAPAC_FORCE_TTY"
 
 
-@dataclass(frozen=True)
 class Terminal:
-    is_tty: bool
-    color: bool
-    width: int | None  # None: never wrap (piped output)
+    """Where output goes: a terminal or not, with colour or not, how wide (None: never wrap)."""
+
+    def __init__(self, is_tty: bool, color: bool, width: int | None) -> None:
+        self.is_tty = is_tty
+        self.color = color
+        self.width = width
 
 
 def detect(no_color: bool = False) -> Terminal:
