@@ -21,7 +21,7 @@ from asiapac_cli import __version__
 from asiapac_cli.factbase import EventStore, FactBase
 
 MAGIC = b"asiapac-cache\x00"
-FORMAT = 1
+FORMAT = 2
 CACHE_ENV = "ASIAPAC_CACHE_DIR"
 DISABLE_ENV = "ASIAPAC_NO_CACHE"
 
@@ -70,9 +70,10 @@ def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: l
     offsets = [0]
     for blob in blobs:
         offsets.append(offsets[-1] + len(blob))
+    columns = EventStore.build_columns(events)
     sections = {
         "base": marshal.dumps(base),
-        "columns": marshal.dumps(EventStore.build_columns(events)),
+        **{f"column:{name}": marshal.dumps(values) for name, values in columns.items()},
         "offsets": marshal.dumps(offsets),
         "events": b"".join(blobs),
     }
@@ -81,7 +82,7 @@ def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: l
     for name, data in sections.items():
         layout[name] = (position, len(data))
         position += len(data)
-    header = marshal.dumps({"key": key, "sections": layout})
+    header = marshal.dumps({"key": key, "sections": layout, "events": len(events)})
     target = cache_file(data_path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -140,19 +141,21 @@ def read(data_path: Path, key: tuple[Any, ...]) -> FactBase | None:
             return None
     except DAMAGED:
         return None
-    return FactBase(base, lazy_events(reader))
+    return FactBase(base, lazy_events(reader, header["events"]))
 
 
-def lazy_events(reader: CacheReader) -> EventStore:
-    """Events that read their columns, and then their records, only when first asked."""
+def lazy_events(reader: CacheReader, count: int) -> EventStore:
+    """Events that read each column, and then their records, only when first asked."""
     blob: dict[str, Any] = {}
 
-    def columns() -> dict[str, list[Any]]:
+    def column(name: str) -> list[Any]:
         try:
-            loaded: dict[str, list[Any]] = marshal.loads(reader.section("columns"))
-            return loaded
+            loaded = marshal.loads(reader.section(f"column:{name}"))
         except DAMAGED as error:
             raise CacheDamaged(reader.path) from error
+        if not isinstance(loaded, list) or len(loaded) != count:
+            raise CacheDamaged(reader.path)
+        return loaded
 
     def fetch(position: int) -> Any:
         try:
@@ -164,4 +167,4 @@ def lazy_events(reader: CacheReader) -> EventStore:
         except DAMAGED as error:
             raise CacheDamaged(reader.path) from error
 
-    return EventStore(columns, fetch)
+    return EventStore(count, column, fetch)

@@ -47,6 +47,41 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+class TimelineFormat(str, Enum):
+    """The listing formats, plus two that only a timeline has."""
+
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    yaml = "yaml"
+    markdown = "markdown"
+    ics = "ics"
+    mermaid = "mermaid"
+
+
+class SourceFormat(str, Enum):
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    yaml = "yaml"
+    markdown = "markdown"
+    bibtex = "bibtex"
+
+
+class ExportFormat(str, Enum):
+    sqlite = "sqlite"
+    json = "json"
+
+
+class CiteStyle(str, Enum):
+    text = "text"
+    bibtex = "bibtex"
+
+
 class DocumentFormat(str, Enum):
     table = "table"
     text = "text"
@@ -71,6 +106,38 @@ DataOption = Annotated[
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR=1).")]
 CiteOption = Annotated[
     bool, typer.Option("--cite", help="Add a citations column: title, publisher, date, URL, quote.")
+]
+
+
+def completions(kinds: tuple[str, ...], with_itpp: bool = False) -> Callable[[str], list[tuple[str, str]]]:
+    """Shell completion of ids of `kinds` (from the cached fact base), with their names."""
+
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        try:
+            fb = load_factbase(None)
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+        partners = {i["partner"] for i in fb.table("itpps").values()}
+        found = []
+        for kind in kinds:
+            ids = fb.events.column("ids") if kind == "events" else list(fb.table(kind))
+            for record_id in ids:
+                if record_id.startswith(incomplete.lower()) and (not with_itpp or record_id in partners):
+                    found.append((record_id, fb.display_name(record_id) if kind != "events" else ""))
+        return found
+
+    return complete
+
+
+def complete_kind(incomplete: str) -> list[tuple[str, str]]:
+    from asiapac_cli import model
+
+    return [(kind, "") for kind in model.EVENT_KINDS if kind.startswith(incomplete)]
+
+
+TopicArgument = Annotated[
+    str,
+    typer.Argument(help="Topic id or name, e.g. tokyo-office.", autocompletion=completions(("topics",))),
 ]
 
 
@@ -169,6 +236,34 @@ def emit(
         raise typer.Exit(1)
 
 
+def term_width(no_color: bool) -> int | None:
+    from asiapac_cli import terminal
+
+    return terminal.detect(no_color).width
+
+
+def emit_text(
+    produce: Callable[[Any], Any], data: Optional[Path], no_color: bool, styled: bool = False
+) -> None:
+    """Print text a query builds (an export); exit 1 when it is None (nothing matched).
+
+    `styled` text may carry Rich styles for a terminal; piped, it is written plain.
+    """
+    from asiapac_cli import terminal
+
+    result = run_query(data, produce)
+    if result is None:
+        sys.stderr.write("asiapac: nothing matched\n")
+        raise typer.Exit(1)
+    term = terminal.detect(no_color)
+    if styled and term.is_tty:
+        from asiapac_cli import render
+
+        write_out(lambda out: render.console(term, out).print(result))
+    else:
+        write_out(lambda out: out.write(str(result)))
+
+
 # --- commands ------------------------------------------------------------------------------
 
 
@@ -177,16 +272,34 @@ def timeline(
     since: Annotated[Optional[str], typer.Option(help="From this date: 2023, 2023-07 or 2023-07-12.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Up to this date (same forms).")] = None,
     actor: Annotated[
-        Optional[list[str]], typer.Option(help="Only events involving this actor (repeatable).")
+        Optional[list[str]],
+        typer.Option(
+            help="Only events involving this actor (repeatable).", autocompletion=completions(("actors",))
+        ),
     ] = None,
     kind: Annotated[
-        Optional[list[str]], typer.Option(help="Only this kind: summit, agreement, visit, ... (repeatable).")
+        Optional[list[str]],
+        typer.Option(
+            help="Only this kind: summit, agreement, visit, ... (repeatable).", autocompletion=complete_kind
+        ),
     ] = None,
     topic: Annotated[
-        Optional[list[str]], typer.Option(help="Only events on this topic (repeatable).")
+        Optional[list[str]],
+        typer.Option(help="Only events on this topic (repeatable).", autocompletion=completions(("topics",))),
     ] = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="A year axis with the events placed on it, by kind.")
+    ] = False,
     cite: CiteOption = False,
-    fmt: FormatOption = None,
+    fmt: Annotated[
+        Optional[TimelineFormat],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; default: table on a terminal, tsv when piped. "
+            "ics: an RFC 5545 calendar; mermaid: a Mermaid timeline diagram.",
+        ),
+    ] = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -196,9 +309,23 @@ def timeline(
     Example:
       asiapac timeline --since 2023 --until 2023-08 --actor japan
     """
-    from asiapac_cli import query
+    from asiapac_cli import exports, query
 
-    emit(lambda fb: query.timeline(fb, since, until, actor, kind, topic, cite), fmt, data, no_color)
+    def events(fb: Any) -> Any:
+        return query.timeline(fb, since, until, actor, kind, topic, cite)
+
+    if chart:
+        from asiapac_cli import chart as timeline_chart
+
+        emit_text(
+            lambda fb: timeline_chart.draw(events(fb), term_width(no_color)), data, no_color, styled=True
+        )
+    elif fmt is TimelineFormat.ics:
+        emit_text(lambda fb: exports.ics(fb, events(fb)), data, no_color)
+    elif fmt is TimelineFormat.mermaid:
+        emit_text(lambda fb: exports.mermaid(events(fb)), data, no_color)
+    else:
+        emit(events, Format(fmt.value) if fmt else None, data, no_color)
 
 
 @command()
@@ -222,7 +349,12 @@ def summits(
 @command()
 def itpp(
     partner: Annotated[
-        Optional[str], typer.Argument(metavar="PARTNER", help="Partner: japan, korea, australia, nz, ...")
+        Optional[str],
+        typer.Argument(
+            metavar="PARTNER",
+            help="Partner: japan, korea, australia, nz, ...",
+            autocompletion=completions(("actors",), with_itpp=True),
+        ),
     ] = None,
     cite: CiteOption = False,
     fmt: FormatOption = None,
@@ -245,7 +377,7 @@ def itpp(
 
 @command()
 def stances(
-    topic: Annotated[str, typer.Argument(help="Topic id or name, e.g. tokyo-office.")],
+    topic: TopicArgument,
     position: Annotated[Optional[list[str]], typer.Option(help="Only this position (repeatable).")] = None,
     cite: CiteOption = False,
     fmt: FormatOption = None,
@@ -274,7 +406,7 @@ def stances(
 
 @command("who-opposed")
 def who_opposed(
-    topic: Annotated[str, typer.Argument(help="Topic id or name, e.g. tokyo-office.")],
+    topic: TopicArgument,
     cite: CiteOption = False,
     fmt: FormatOption = None,
     data: DataOption = None,
@@ -293,7 +425,7 @@ def who_opposed(
 
 @command("who-supported")
 def who_supported(
-    topic: Annotated[str, typer.Argument(help="Topic id or name, e.g. tokyo-office.")],
+    topic: TopicArgument,
     cite: CiteOption = False,
     fmt: FormatOption = None,
     data: DataOption = None,
@@ -361,8 +493,14 @@ def groupings(
 
 @command()
 def sources(
-    source_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="One source id.")] = None,
-    fmt: FormatOption = None,
+    source_id: Annotated[
+        Optional[str],
+        typer.Argument(metavar="ID", help="One source id.", autocompletion=completions(("sources",))),
+    ] = None,
+    fmt: Annotated[
+        Optional[SourceFormat],
+        typer.Option("--format", "-f", help="Output format; bibtex: entries for reference managers."),
+    ] = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -370,11 +508,72 @@ def sources(
 
     \b
     Example:
-      asiapac sources nato-itpp-japan-2023
+      asiapac sources --format bibtex > asiapac.bib
     """
-    from asiapac_cli import query
+    from asiapac_cli import exports, query
 
-    emit(lambda fb: query.sources(fb, source_id), fmt, data, no_color)
+    if fmt is SourceFormat.bibtex:
+        emit_text(lambda fb: exports.bibtex(fb, query.sources(fb, source_id).rows), data, no_color)
+    else:
+        emit(lambda fb: query.sources(fb, source_id), Format(fmt.value) if fmt else None, data, no_color)
+
+
+@command()
+def cite(
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record or source id.",
+            autocompletion=completions(("stances", "itpps", "events", "groupings", "claims", "sources")),
+        ),
+    ],
+    style: Annotated[CiteStyle, typer.Option("--style", help="text or bibtex.")] = CiteStyle.text,
+    data: DataOption = None,
+) -> None:
+    """How to cite a record: its sources, as text or BibTeX.
+
+    \b
+    Example:
+      asiapac cite france-opposes-tokyo-office --style bibtex
+    """
+    from asiapac_cli import exports
+
+    emit_text(lambda fb: exports.cite(fb, record_id, style.value), data, no_color=True)
+
+
+@command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="sqlite (needs --output) or json.")],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="File to write (json: default stdout).")
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """The whole fact base as an SQLite database (for sqlite3, Datasette) or one JSON document.
+
+    \b
+    Example:
+      asiapac export --format sqlite --output asiapac.db
+    """
+    from asiapac_cli import exports
+    from asiapac_cli.errors import UsageProblem
+
+    if fmt is ExportFormat.sqlite:
+        if output is None:
+            raise fail(UsageProblem("--format sqlite needs --output FILE.db"))
+        run_query(data, lambda fb: exports.sqlite(fb, output))
+        sys.stderr.write(f"asiapac: wrote {output}\n")
+    elif output is None:
+        emit_text(lambda fb: exports.full_json(fb), data, no_color=True)
+    else:
+        from asiapac_cli.errors import OutputUnwritable
+
+        text = run_query(data, exports.full_json)
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise fail(OutputUnwritable(f"cannot write {output}: {error.strerror}")) from None
 
 
 @command()
@@ -418,7 +617,15 @@ def search(
 
 @command()
 def show(
-    name: Annotated[str, typer.Argument(help="An actor, topic, grouping, or any record or source id.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="An actor, topic, grouping, or any record or source id.",
+            autocompletion=completions(
+                ("actors", "topics", "groupings", "itpps", "stances", "events", "claims")
+            ),
+        ),
+    ],
     fmt: Annotated[
         Optional[DocumentFormat],
         typer.Option("--format", "-f", help="table on a terminal, text when piped; or json, yaml."),

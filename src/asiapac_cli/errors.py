@@ -48,12 +48,17 @@ class FactFileInvalid(AsiapacError):
         return "\n".join(lines)
 
 
+class OutputUnwritable(AsiapacError):
+    """An output file (an export) cannot be created or written."""
+
+
 # Like grep and sysexits.h: 0 results, 1 nothing matched, 2 usage, 65 bad data, 66 no input.
 EXIT_CODES: dict[type[AsiapacError], int] = {
     NoMatch: 1,
     UsageProblem: 2,
     FactFileInvalid: 65,
     FactFileUnreadable: 66,
+    OutputUnwritable: 73,  # sysexits EX_CANTCREAT
 }
 EXIT_INTERNAL_ERROR = 70  # sysexits EX_SOFTWARE: a bug in asiapac itself
 

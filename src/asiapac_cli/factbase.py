@@ -26,26 +26,31 @@ def normalise_name(text: str) -> str:
 
 
 class EventStore:
-    """Chronological events: columns for scanning, full records fetched by position."""
+    """Chronological events: columns for scanning, full records fetched by position.
+
+    Each column is loaded on first use, so a query reads only the columns its filters need.
+    """
 
     def __init__(
         self,
-        load_columns: Callable[[], dict[str, list[Any]]],
+        count: int,
+        load_column: Callable[[str], list[Any]],
         fetch: Callable[[int], Record],
     ) -> None:
-        self._load_columns = load_columns
-        self._columns: dict[str, list[Any]] | None = None
+        self._count = count
+        self._load_column = load_column
+        self._columns: dict[str, list[Any]] = {}
         self._fetch = fetch
         self._positions: dict[str, int] | None = None
 
-    @property
-    def columns(self) -> dict[str, list[Any]]:
-        if self._columns is None:
-            self._columns = self._load_columns()
-        return self._columns
+    def column(self, name: str) -> list[Any]:
+        """One of EVENT_COLUMNS, a value per event in chronological order."""
+        if name not in self._columns:
+            self._columns[name] = self._load_column(name)
+        return self._columns[name]
 
     def __len__(self) -> int:
-        return len(self.columns["ids"])
+        return self._count
 
     def record(self, position: int) -> Record:
         return self._fetch(position)
@@ -58,7 +63,7 @@ class EventStore:
 
     def position(self, event_id: str) -> int | None:
         if self._positions is None:
-            self._positions = {eid: i for i, eid in enumerate(self.columns["ids"])}
+            self._positions = {eid: i for i, eid in enumerate(self.column("ids"))}
         return self._positions.get(event_id)
 
     @staticmethod
@@ -79,7 +84,7 @@ class EventStore:
     @classmethod
     def in_memory(cls, events: list[Record]) -> EventStore:
         columns = cls.build_columns(events)
-        return cls(lambda: columns, events.__getitem__)
+        return cls(len(events), columns.__getitem__, events.__getitem__)
 
 
 def event_actors(event: Record) -> list[str]:

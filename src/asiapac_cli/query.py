@@ -156,29 +156,28 @@ def timeline(
             )
         kind_set.add(kind)
 
-    columns = fb.events.columns
-    positions = [
-        i
-        for i, (lo, hi, kind, event_actors, event_topics) in enumerate(
-            zip(
-                columns["lo"],
-                columns["hi"],
-                columns["kind"],
-                columns["actors"],
-                columns["topics"],
-                strict=True,
-            )
-        )
-        if (since_day is None or hi >= since_day)
-        and (until_day is None or lo <= until_day)
-        and (not kind_set or kind in kind_set)
-        and (not actor_ids or not actor_ids.isdisjoint(event_actors))
-        and (not topic_ids or not topic_ids.isdisjoint(event_topics))
-    ]
+    events = fb.events
+    positions: list[int] = list(range(len(events)))
+    # Each filter reads only its own column (from the cache, only when asked).
+    if since_day is not None:
+        ends = events.column("hi")
+        positions = [i for i in positions if ends[i] >= since_day]
+    if until_day is not None:
+        starts = events.column("lo")
+        positions = [i for i in positions if starts[i] <= until_day]
+    if kind_set:
+        event_kinds = events.column("kind")
+        positions = [i for i in positions if event_kinds[i] in kind_set]
+    if actor_ids:
+        event_actors = events.column("actors")
+        positions = [i for i in positions if not actor_ids.isdisjoint(event_actors[i])]
+    if topic_ids:
+        event_topics = events.column("topics")
+        positions = [i for i in positions if not topic_ids.isdisjoint(event_topics[i])]
     rows = []
     for position, event in zip(positions, fb.events.records(positions), strict=True):
         row = project(event, TIMELINE_COLUMNS)
-        row["actors"] = list(columns["actors"][position])
+        row["actors"] = list(events.column("actors")[position])
         rows.append(with_citations(fb, row, event, cite))
     return Listing(
         cited(TIMELINE_COLUMNS, cite),
@@ -346,7 +345,7 @@ def topics(fb: FactBase) -> Listing:
     for stance in fb.table("stances").values():
         stance_counts[stance["topic"]] = stance_counts.get(stance["topic"], 0) + 1
     event_counts: dict[str, int] = {}
-    for event_topics in fb.events.columns["topics"]:
+    for event_topics in fb.events.column("topics"):
         for topic in event_topics:
             event_counts[topic] = event_counts.get(topic, 0) + 1
     rows = [
@@ -396,10 +395,10 @@ SUMMIT_COLUMNS = ["date", "end", "id", "title", "place", "partners", "partner_le
 
 def summits(fb: FactBase, cite: bool = False) -> Listing:
     """NATO summits (summits NATO takes part in) with how each Indo-Pacific partner took part."""
-    columns = fb.events.columns
+    events = fb.events
     positions = [
         i
-        for i, (kind, actors) in enumerate(zip(columns["kind"], columns["actors"], strict=True))
+        for i, (kind, actors) in enumerate(zip(events.column("kind"), events.column("actors"), strict=True))
         if kind == "summit" and "nato" in actors
     ]
     rows = []
@@ -625,17 +624,17 @@ def related(fb: FactBase, kind: str, record_id: str) -> dict[str, list[dict[str,
         return [{k: v for k, v in row.items() if v is not None} for row in rows]
 
     result: dict[str, list[dict[str, Any]]] = {}
-    columns = fb.events.columns
+    events = fb.events
     if kind == "actors":
         result["itpps"] = [brief(i) for i in fb.table("itpps").values() if i["partner"] == record_id]
         result["stances"] = [brief(s) for s in fb.table("stances").values() if s["actor"] == record_id]
-        positions = [i for i, a in enumerate(columns["actors"]) if record_id in a]
+        positions = [i for i, a in enumerate(events.column("actors")) if record_id in a]
         result["events"] = [brief(e) for e in fb.events.records(positions)]
         result["groupings"] = [brief(g) for g in fb.table("groupings").values() if record_id in g["members"]]
         result["claims"] = [brief(c) for c in fb.table("claims").values() if c["by"] == record_id]
     elif kind == "topics":
         result["stances"] = [brief(s) for s in fb.table("stances").values() if s["topic"] == record_id]
-        positions = [i for i, t in enumerate(columns["topics"]) if record_id in t]
+        positions = [i for i, t in enumerate(events.column("topics")) if record_id in t]
         result["events"] = [brief(e) for e in fb.events.records(positions)]
     elif kind == "groupings":
         grouping = fb.table("groupings")[record_id]
