@@ -62,15 +62,24 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
     return FactBase(base, EventStore.in_memory(events))
 
 
+def unreadable(path: Path, error: OSError) -> FactFileUnreadable:
+    """The message for a fact file the system refuses to give us."""
+    if isinstance(error, FileNotFoundError):
+        return FactFileUnreadable(f"{path}: no such file (expected a YAML fact file)")
+    if isinstance(error, IsADirectoryError):
+        return FactFileUnreadable(f"{path}: is a directory (expected a YAML fact file)")
+    if isinstance(error, PermissionError):
+        return FactFileUnreadable(f"{path}: permission denied")
+    return FactFileUnreadable(f"{path}: cannot read: {error.strerror}")
+
+
 def stat_fact_file(path: Path) -> os.stat_result:
     try:
         stat = path.stat()
-    except FileNotFoundError:
-        raise FactFileUnreadable(f"{path}: no such file (expected a YAML fact file)") from None
     except OSError as error:
-        raise FactFileUnreadable(f"{path}: cannot read: {error.strerror}") from None
+        raise unreadable(path, error) from None
     if path.is_dir():
-        raise FactFileUnreadable(f"{path}: is a directory (expected a YAML fact file)")
+        raise unreadable(path, IsADirectoryError())
     return stat
 
 
@@ -81,10 +90,8 @@ def read_text(path: Path, size: int) -> str:
         )
     try:
         data = path.read_bytes()
-    except PermissionError:
-        raise FactFileUnreadable(f"{path}: permission denied") from None
     except OSError as error:
-        raise FactFileUnreadable(f"{path}: cannot read: {error.strerror}") from None
+        raise unreadable(path, error) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
