@@ -251,3 +251,34 @@ def test_no_seed_misspelling_outside_quoted_claims(fb) -> None:
             if re.search(wrong, line):
                 # Aliases keep the seed's spellings on purpose, so `asiapac stances ittp` works.
                 assert any(word in line.lower() for word in ("seed", "interview", "quote", "aliases:")), line
+
+
+# The verdicts of the research notes' table of the seed's sixteen checkable claims (§0).
+SEED_VERDICTS = {
+    "seed-claim-sc-china-first-time": {"verified-with-caveat"},
+    "seed-claim-madrid-first-ap4": {"verified"},
+    "seed-claim-vilnius-ap4-again": {"verified"},
+    "seed-claim-all-four-itpps": {"verified", "verified-with-caveat"},
+    "seed-claim-japan-16-areas": {"verified"},
+    "seed-claim-rok-11-areas": {"verified", "verified-with-caveat"},
+    "seed-claim-macron-quote": {"verified"},
+    "seed-claim-germany-joined-france": {"unverified"},
+    "seed-claim-office-dropped-from-outcome": {"verified", "verified-with-caveat"},
+    "seed-claim-japan-delegation-jan-2023": {"wrong"},
+    "seed-claim-stoltenberg-month-later": {"wrong"},
+    "seed-claim-abe-indo-pacific-2007": {"imprecise"},
+    "seed-claim-abe-revived-quad": {"verified"},
+    "seed-claim-camp-david-pact": {"wrong"},
+    "seed-claim-japan-rok-ukraine-support": {"verified"},
+    "seed-claim-security-is-global": {"verified"},
+}
+
+
+@pytest.mark.parametrize(("claim_id", "verdicts"), sorted(SEED_VERDICTS.items()))
+def test_each_checkable_seed_claim_has_the_researched_verdict(fb, claim_id: str, verdicts: set[str]) -> None:
+    claim = fb.table("claims")[claim_id]
+    assert claim["verdict"] in verdicts
+    assert claim["sources"][0]["source"] == "seed-ankasam-2023"
+    assert claim.get("records") or claim["verdict"] == "unverified"
+    for record_id in claim.get("records") or []:
+        assert fb.kind_of(record_id) is not None
