@@ -166,3 +166,12 @@ def test_empty_result_exits_1_with_empty_structures() -> None:
     assert csv_result.exit_code == 1 and csv_result.stdout.startswith("date,end,")
     table = tty("timeline", "--since", "2090")
     assert table.exit_code == 1 and table.stdout == "" and "no events matched" in table.stderr
+
+
+def test_every_listing_command_offers_every_listing_format() -> None:
+    from asiapac_cli import render
+    from asiapac_cli.cli import Format, SourceFormat, TimelineFormat
+
+    assert [f.value for f in Format] == list(render.FORMATS)
+    for extended in (TimelineFormat, SourceFormat):
+        assert [f.value for f in extended][: len(render.FORMATS)] == list(render.FORMATS)

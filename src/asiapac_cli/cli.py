@@ -82,6 +82,11 @@ class CiteStyle(str, Enum):
     bibtex = "bibtex"
 
 
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
 class DocumentFormat(str, Enum):
     table = "table"
     text = "text"
@@ -159,7 +164,8 @@ def root(
 
     \b
     Exit codes: 0 results, 1 nothing matched, 2 usage error or unknown name,
-    65 invalid fact file, 66 unreadable fact file.
+    65 invalid fact file, 66 unreadable fact file, 70 internal error,
+    73 export file not writable, 74 output failed, 130 interrupted.
     """
 
 
@@ -169,25 +175,25 @@ def fail(error: AsiapacError) -> typer.Exit:
     return typer.Exit(exit_code_for(error))
 
 
-def load_factbase(data: Optional[Path]) -> Any:
-    from asiapac_cli import cache, load
+def load_factbase(data: Optional[Path], use_cache: bool = True) -> Any:
+    from asiapac_cli import load
 
-    path = load.data_path(str(data) if data else None)
-    try:
-        return load.load(path)
-    except cache.CacheDamaged:
-        return load.load(path, use_cache=False)
+    return load.load(load.data_path(str(data) if data else None), use_cache=use_cache)
 
 
 def run_query(data: Optional[Path], produce: Callable[[Any], Any]) -> Any:
-    """Load the fact base and run `produce` on it; a damaged cache is bypassed once."""
-    from asiapac_cli import cache, load
+    """Load the fact base and run `produce` on it.
+
+    A cache section that turns out damaged only when a query reads it (its header and size
+    were sound) is bypassed: the query runs again on the fact file itself.
+    """
+    from asiapac_cli import cache
 
     try:
         try:
             return produce(load_factbase(data))
         except cache.CacheDamaged:
-            return produce(load.load(load.data_path(str(data) if data else None), use_cache=False))
+            return produce(load_factbase(data, use_cache=False))
     except AsiapacError as error:
         raise fail(error) from None
 
@@ -242,26 +248,13 @@ def term_width(no_color: bool) -> int | None:
     return terminal.detect(no_color).width
 
 
-def emit_text(
-    produce: Callable[[Any], Any], data: Optional[Path], no_color: bool, styled: bool = False
-) -> None:
-    """Print text a query builds (an export); exit 1 when it is None (nothing matched).
-
-    `styled` text may carry Rich styles for a terminal; piped, it is written plain.
-    """
-    from asiapac_cli import terminal
-
-    result = run_query(data, produce)
-    if result is None:
+def emit_text(produce: Callable[[Any], str | None], data: Optional[Path]) -> None:
+    """Print the text a query builds (an export, a chart); exit 1 when it is None (no match)."""
+    text = run_query(data, produce)
+    if text is None:
         sys.stderr.write("asiapac: nothing matched\n")
         raise typer.Exit(1)
-    term = terminal.detect(no_color)
-    if styled and term.is_tty:
-        from asiapac_cli import render
-
-        write_out(lambda out: render.console(term, out).print(result))
-    else:
-        write_out(lambda out: out.write(str(result)))
+    write_out(lambda out: out.write(text))
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -317,13 +310,11 @@ def timeline(
     if chart:
         from asiapac_cli import chart as timeline_chart
 
-        emit_text(
-            lambda fb: timeline_chart.draw(events(fb), term_width(no_color)), data, no_color, styled=True
-        )
+        emit_text(lambda fb: timeline_chart.draw(events(fb), term_width(no_color)), data)
     elif fmt is TimelineFormat.ics:
-        emit_text(lambda fb: exports.ics(fb, events(fb)), data, no_color)
+        emit_text(lambda fb: exports.ics(fb, events(fb)), data)
     elif fmt is TimelineFormat.mermaid:
-        emit_text(lambda fb: exports.mermaid(events(fb)), data, no_color)
+        emit_text(lambda fb: exports.mermaid(events(fb)), data)
     else:
         emit(events, Format(fmt.value) if fmt else None, data, no_color)
 
@@ -513,7 +504,7 @@ def sources(
     from asiapac_cli import exports, query
 
     if fmt is SourceFormat.bibtex:
-        emit_text(lambda fb: exports.bibtex(fb, query.sources(fb, source_id).rows), data, no_color)
+        emit_text(lambda fb: exports.bibtex(fb, query.sources(fb, source_id).rows), data)
     else:
         emit(lambda fb: query.sources(fb, source_id), Format(fmt.value) if fmt else None, data, no_color)
 
@@ -539,7 +530,7 @@ def cite(
     """
     from asiapac_cli import exports
 
-    emit_text(lambda fb: exports.cite(fb, record_id, style.value), data, no_color=True)
+    emit_text(lambda fb: exports.cite(fb, record_id, style.value), data)
 
 
 @command()
@@ -565,7 +556,7 @@ def export(
         run_query(data, lambda fb: exports.sqlite(fb, output))
         sys.stderr.write(f"asiapac: wrote {output}\n")
     elif output is None:
-        emit_text(lambda fb: exports.full_json(fb), data, no_color=True)
+        emit_text(exports.full_json, data)
     else:
         from asiapac_cli.errors import OutputUnwritable
 
@@ -653,9 +644,9 @@ def validate(
         Optional[Path], typer.Argument(help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).")
     ] = None,
     fmt: Annotated[
-        Optional[DocumentFormat],
+        ValidateFormat,
         typer.Option("--format", "-f", help="text (file:line:column: message) or json."),
-    ] = None,
+    ] = ValidateFormat.text,
     data: DataOption = None,
 ) -> None:
     """Check a fact file; list every problem as file:line:column: message (exit 65).
@@ -664,9 +655,7 @@ def validate(
     Example:
       asiapac validate my-facts.yaml
     """
-    import json
-
-    from asiapac_cli import load
+    from asiapac_cli import load, render
 
     path = file or load.data_path(str(data) if data else None)
     problems: list[dict[str, Any]] = []
@@ -679,17 +668,9 @@ def validate(
         ]
     except AsiapacError as error:
         raise fail(error) from None
-    if fmt is DocumentFormat.json:
-        write_out(
-            lambda out: out.write(
-                json.dumps(
-                    {"file": str(path), "valid": not problems, "problems": problems},
-                    ensure_ascii=False,
-                    indent=2,
-                )
-                + "\n"
-            )
-        )
+    if fmt is ValidateFormat.json:
+        report = {"file": str(path), "valid": not problems, "problems": problems}
+        write_out(lambda out: out.write(render.to_json(report, indent=2) + "\n"))
     elif problems:
         write_out(
             lambda out: out.write(
