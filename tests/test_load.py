@@ -320,3 +320,21 @@ def test_data_option_and_env_choose_the_file(
     assert run("actors").stdout.count("\n") == 2
     monkeypatch.delenv("ASIAPAC_DATA")
     assert load.data_path() == load.bundled_path()
+
+
+def test_a_reference_to_the_wrong_kind_of_record_names_both(tmp_path: Path) -> None:
+    text = HEAD + SOURCE + "events:\n" + event("    actors: [src]\n")
+    assert problems_of(tmp_path, text) == [
+        "15:14: events[0].actors[0]: 'src' is a source, expected an actor id"
+    ]
+
+
+def test_one_anchor_reused_many_times_is_reported_once(tmp_path: Path) -> None:
+    text = (
+        HEAD
+        + SOURCE
+        + "topics:\n  - id: t\n    title: T\n    aliases: &a [x]\n  - id: u\n    title: U\n    aliases: *a\n  - id: v\n    title: V\n    aliases: *a\n"
+    )
+    assert problems_of(tmp_path, text) == [
+        "11:14: anchors and aliases (&name, *name, <<) are not allowed; write the value out"
+    ]

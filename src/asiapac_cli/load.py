@@ -166,7 +166,9 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, str
     if isinstance(document, dict):
         check_names(document, checker)
     if checker.problems:
-        problems = sorted(checker.problems, key=lambda p: (p.line, p.column))
+        # An alias reused many times points at one anchor: report each place once.
+        unique = {(p.line, p.column, p.message): p for p in checker.problems}
+        problems = [unique[key] for key in sorted(unique, key=lambda k: (k[0], k[1]))]
         raise FactFileInvalid(path, [Located(p.line, p.column, p.message) for p in problems])
     assert isinstance(document, dict)
     records = {kind: document.get(kind) or [] for kind in model.RECORD_KINDS}
@@ -175,17 +177,22 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, str
 
 def check_references(checker: Any, schema: Any) -> None:
     singular = {kind: kind.rstrip("s") for kind in model.RECORD_KINDS}
+    singular["itpps"] = "ITPP"
     for kinds, value, mark, label in checker.references:
         found = checker.ids.get(value)
         if found and found[0] in kinds:
             continue
         wanted = " or ".join(singular[k] for k in kinds)
         if found:
-            message = f"{label}: {value!r} is a {singular[found[0]]}, expected a {wanted} id"
+            message = f"{label}: {value!r} is {article(singular[found[0]])}, expected {article(wanted)} id"
         else:
             candidates = [i for i, (kind, _) in checker.ids.items() if kind in kinds]
             message = f"{label}: no {wanted} with id {value!r}{schema.did_you_mean(value, candidates)}"
         checker.report(mark, message)
+
+
+def article(noun: str) -> str:
+    return ("an " if noun[0] in "aeiouAEIOU" else "a ") + noun
 
 
 def check_names(document: dict[str, Any], checker: Any) -> None:
