@@ -282,3 +282,10 @@ def test_each_checkable_seed_claim_has_the_researched_verdict(fb, claim_id: str,
     assert claim.get("records") or claim["verdict"] == "unverified"
     for record_id in claim.get("records") or []:
         assert fb.kind_of(record_id) is not None
+
+
+def test_an_itpp_with_no_named_area_still_answers_and_says_what_is_unknown() -> None:
+    (row,) = rows("itpp", "nz")
+    assert (row["agreed"], row["area_number"], row["area"]) == ("2024", None, None)
+    table = run("itpp", "nz", env={"ASIAPAC_FORCE_TTY": "120", "NO_COLOR": "1"}).stdout
+    assert "Agreed: 2024. Period: not known. 0 areas named; the total is not known." in table

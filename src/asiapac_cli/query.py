@@ -270,7 +270,8 @@ def itpp_areas(fb: FactBase, partner: str, cite: bool = False) -> Listing:
         if total
         else f"{len(areas)} areas named; the total is not known"
     )
-    period = f"{itpp.get('period_start') or '?'} to {itpp.get('period_end') or '?'}"
+    start, end = itpp.get("period_start"), itpp.get("period_end")
+    period = f"{start or '?'} to {end or '?'}" if start or end else "not known"
     predecessor = itpp.get("predecessor") or {}
     notes = [
         f"Agreed: {itpp.get('agreed') or 'date not known'}. Period: {period}. {named}.",
