@@ -12,7 +12,6 @@ from asiapac_cli.model import Listing
 from asiapac_cli.terminal import Terminal
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "yaml", "markdown")
-DOCUMENT_FORMATS = ("table", "text", "json", "yaml")
 LIST_SEPARATOR = "; "
 
 # C0/C1 controls, DEL, and the invisible bidi and zero-width marks that reorder or hide text,
