@@ -244,13 +244,17 @@ def cite(fb: FactBase, record_id: str, style: str) -> str:
 
 
 def cited_parts(record: Record) -> list[CitedPart]:
-    """A record's own citations, then those of its ITPP areas and predecessor."""
-    parts: list[CitedPart] = [(None, "", c) for c in record.get("sources") or []]
-    for number, area in enumerate(record.get("areas") or [], start=1):
-        label = f"Area {number} ({one_line(area['name'])}): "
-        parts += [(f"area {number}", label, c) for c in area.get("sources") or []]
-    predecessor = record.get("predecessor") or {}
-    parts += [("predecessor", "Predecessor: ", c) for c in predecessor.get("sources") or []]
+    """`query.citation_parts`, each with the label a reader sees before the citation."""
+    parts: list[CitedPart] = []
+    for part, citation in query.citation_parts(record):
+        if part is None:
+            label = ""
+        elif part == "predecessor":
+            label = "Predecessor: "
+        else:
+            number = int(part.split()[1])
+            label = f"Area {number} ({one_line(record['areas'][number - 1]['name'])}): "
+        parts.append((part, label, citation))
     return parts
 
 

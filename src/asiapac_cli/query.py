@@ -443,14 +443,20 @@ def sources(fb: FactBase, source_id: str | None = None) -> Listing:
     return Listing(SOURCE_COLUMNS, rows, table_columns=["id", "title", "publisher", "date", "kind"])
 
 
+def citation_parts(record: Record) -> list[tuple[str | None, dict[str, Any]]]:
+    """(part, citation) for every citation of a record: its own (part None), then those of
+    its ITPP areas ('area 3') and of its predecessor ('predecessor')."""
+    parts: list[tuple[str | None, dict[str, Any]]] = [(None, c) for c in record.get("sources") or []]
+    for number, area in enumerate(record.get("areas") or [], start=1):
+        parts += [(f"area {number}", c) for c in area.get("sources") or []]
+    predecessor = record.get("predecessor") or {}
+    parts += [("predecessor", c) for c in predecessor.get("sources") or []]
+    return parts
+
+
 def citations_of(record: Record) -> list[str]:
     """Source ids a record cites, including those of its areas and predecessor."""
-    ids = source_ids(record)
-    for area in record.get("areas") or []:
-        ids += source_ids(area)
-    if record.get("predecessor"):
-        ids += source_ids(record["predecessor"])
-    return ids
+    return [citation["source"] for _, citation in citation_parts(record)]
 
 
 CLAIM_COLUMNS = ["id", "verdict", "text", "correction", "records", "evidence", "sources"]
