@@ -702,6 +702,79 @@ def schema() -> None:
     write_out(lambda out: out.write(json.dumps(fact_schema.json_schema(), indent=2) + "\n"))
 
 
+class EvidenceLevel(str, Enum):
+    well_documented = "well-documented"
+    single_source = "single-source"
+    contested = "contested"
+    unverified = "unverified"
+
+
+@command()
+def check(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="Text to check (UTF-8, plain or Markdown); - for stdin.")
+    ],
+    min_evidence: Annotated[
+        Optional[EvidenceLevel],
+        typer.Option(
+            "--min-evidence",
+            help="Judge only against facts at or above this evidence level: "
+            "well-documented, single-source, contested, unverified.",
+        ),
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List every sentence, also those that name nothing the base knows.")
+    ] = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Fact-check a text: each statement confirmed, contradicted, contested or unknown.
+
+    Exit 0 when nothing is contradicted, 3 when something is (for CI), 66 when the text
+    cannot be read (missing, not UTF-8).
+
+    \b
+    Example:
+      asiapac check article.txt
+      pbpaste | asiapac check - --format json
+    """
+    from asiapac_cli import check as checker
+    from asiapac_cli import render, terminal
+
+    text = read_text_argument(file)
+    level = min_evidence.value if min_evidence else None
+    listing = run_query(data, lambda fb: checker.check(fb, text, level, show_all))
+    term = terminal.detect(no_color)
+    chosen = fmt.value if fmt else render.default_format(term)
+    if not listing.rows and chosen == "table":
+        sys.stderr.write(f"asiapac: {listing.empty_message}\n")
+    else:
+        write_out(lambda out: render.render_listing(listing, chosen, term, out))
+    if checker.contradicted(listing):
+        raise typer.Exit(checker.EXIT_CONTRADICTED)
+
+
+def read_text_argument(file: str) -> str:
+    """The text of FILE (or stdin for -) as UTF-8; an unreadable text exits 66."""
+    from asiapac_cli.errors import FactFileUnreadable
+
+    name = "standard input" if file == "-" else file
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as error:
+        raise fail(FactFileUnreadable(f"cannot read {name}: {error.strerror}")) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise fail(
+            FactFileUnreadable(
+                f"{name} is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+                "convert it first, for example: iconv -f latin1 -t utf-8"
+            )
+        ) from None
+
+
 def build_app(only: str | None = None) -> typer.Typer:
     """The Typer app with every command, or with the one named `only`."""
     built = typer.Typer(

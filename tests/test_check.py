@@ -1,0 +1,279 @@
+"""`asiapac check`: precision and recall on sentences written from the records, the seed
+interview, two news-style texts with planted errors, and the command's contract."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from asiapac_cli import check, load
+from conftest import FIXTURES, REPO, run
+
+sys.path.insert(0, str(Path(__file__).parent))
+import prose  # noqa: E402
+
+FACTS = REPO / "data" / "facts.yaml"
+SEED = REPO.parent / "shared" / "seeds" / "000_cab049b54525a233.txt"
+FLAGGED = ("contradicted", "contested")
+
+
+@pytest.fixture(scope="module")
+def checker() -> check.Checker:
+    return check.Checker(load.load(FACTS, use_cache=False))
+
+
+def verdicts(checker: check.Checker, text: str, show_all: bool = False) -> list[dict[str, Any]]:
+    return checker.check(text, show_all).rows
+
+
+def verdict_of(checker: check.Checker, sentence: str) -> str:
+    rows = verdicts(checker, sentence)
+    assert len(rows) == 1, rows
+    return str(rows[0]["verdict"])
+
+
+def by_line(rows: list[dict[str, Any]], line: int, start: str) -> dict[str, Any]:
+    matches = [r for r in rows if r["line"] == line and r["sentence"].startswith(start)]
+    assert len(matches) == 1, (line, start, rows)
+    return matches[0]
+
+
+# --- precision and recall on the fact base's own records -----------------------------------
+
+
+def expected(pair: prose.Pair, true: bool) -> str:
+    """A record with contested evidence is `contested` either way; otherwise the plain verdict."""
+    if pair.evidence == "contested":
+        return "contested"
+    return "confirmed" if true else "contradicted"
+
+
+@pytest.mark.parametrize("style", prose.PRECISE_STYLES, ids=lambda s: s.__name__)
+@pytest.mark.parametrize("words", [False, True], ids=["digits", "words"])
+def test_every_true_sentence_is_confirmed_and_every_changed_one_flagged(
+    checker: check.Checker, style: prose.DateStyle, words: bool
+) -> None:
+    pairs = prose.pairs(checker.fb, style, words)
+    assert len(pairs) >= 45
+    kinds = {p.kind for p in pairs}
+    assert {"summit-date", "attendance", "visit-date", "itpp-areas", "itpp-agreed", "stance"} <= kinds
+    wrong_true = [(p.true, v) for p in pairs if (v := verdict_of(checker, p.true)) != expected(p, True)]
+    missed = [(p.false, v) for p in pairs if (v := verdict_of(checker, p.false)) != expected(p, False)]
+    assert wrong_true == []
+    assert missed == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    style=st.sampled_from(prose.PRECISE_STYLES),
+    words=st.booleans(),
+    delta=st.integers(min_value=1, max_value=4).flatmap(lambda d: st.sampled_from([d, -d])),
+)
+def test_any_altered_count_is_contradicted(style: prose.DateStyle, words: bool, delta: int) -> None:
+    checker = check.Checker(load.load(FACTS, use_cache=False))
+    for pair in prose.pairs(checker.fb, style, words, delta):
+        if pair.kind == "itpp-areas":
+            assert verdict_of(checker, pair.true) == "confirmed"
+            assert verdict_of(checker, pair.false) == "contradicted", pair.false
+
+
+def test_the_true_sentences_as_one_text_flag_nothing(checker: check.Checker) -> None:
+    pairs = prose.pairs(checker.fb)
+    rows = verdicts(checker, "\n\n".join(p.true for p in pairs if p.evidence != "contested"))
+    assert rows and all(r["verdict"] == "confirmed" for r in rows)
+
+
+# --- the seed interview --------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed interview lives outside the repository")
+def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not(checker: check.Checker) -> None:
+    rows = verdicts(checker, SEED.read_text(encoding="utf-8"))
+
+    month_later = by_line(rows, 18, "A month later, Secretary-General Stoltenberg")
+    assert month_later["verdict"] == "contradicted"
+    assert "stoltenberg-visit-tokyo-2023" in month_later["records"]
+    assert "31 January" in month_later["correction"]
+    pact = by_line(rows, 16, "The Quadruple Security Dialogue (QUAD)")
+    assert pact["verdict"] == "contradicted"
+    assert "camp-david-trilateral" in pact["records"]
+    germany = by_line(rows, 19, "The discussions ended with the victory of suspects")
+    assert germany["verdict"] == "contested"
+    assert "germany-on-tokyo-office" in germany["records"]
+
+    assert by_line(rows, 5, "The 2022 Madrid Summit")["verdict"] == "confirmed"
+    assert by_line(rows, 5, "The Madrid summit was the first time")["verdict"] == "confirmed"
+    assert by_line(rows, 5, "Japan’s ITPP includes 16 areas")["verdict"] == "confirmed"
+    assert by_line(rows, 5, "South Korea’s ITPP addresses 11 areas")["verdict"] == "confirmed"
+    assert by_line(rows, 5, "This trend continued in July 2023")["verdict"] == "confirmed"
+    for row in rows:
+        if row["verdict"] in FLAGGED:
+            assert row["correction"] and row["records"] and row["sources"] and row["citations"]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed interview lives outside the repository")
+def test_the_month_later_visit_is_wrong_by_its_dates_alone() -> None:
+    # Without the recorded claim, the relative date alone refutes the sentence.
+    checker = check.Checker(load.load(FACTS, use_cache=False))
+    checker.claims, checker.claim_index = [], {}
+    text = (
+        "Japan decided to set up a separate delegation to NATO in January 2023. "
+        "A month later, Secretary-General Stoltenberg advanced the idea during his visit to Japan."
+    )
+    row = verdicts(checker, text)[-1]
+    assert row["verdict"] == "contradicted"
+    assert row["records"] == ["stoltenberg-visit-tokyo-2023"]
+
+
+# --- texts of our own, with planted errors ----------------------------------------------------
+
+ARTICLES = {
+    "vilnius_article.md": {
+        "confirmed": [
+            (5, "NATO leaders gathered in Vilnius"),
+            (6, "For the second year running"),
+            (9, "Japan and NATO agreed a new"),
+            (18, "France opposed the plan"),
+            (25, "AUKUS, announced on 15 September 2021"),
+        ],
+        "contradicted": [
+            (10, "South Korea's ITPP, agreed a day earlier, lists 12 areas."),
+            (12, "New Zealand's Prime Minister Christopher Luxon"),
+            (14, "The Madrid summit, where the four partners first took part"),
+            (19, "NATO opened its Tokyo liaison office"),
+            (26, "The Quad, made up of Australia, India, Japan and South Korea"),
+        ],
+        "contested": [(18, "Germany also opposed the office")],
+    },
+    "tokyo_wire.txt": {
+        "confirmed": [
+            (1, "TOKYO, Jan. 31 (Wire)"),
+            (2, "Two days earlier he had visited Seoul"),
+            (5, "Japan's mission to NATO opened"),
+            (8, "The Strategic Concept, adopted"),
+            (9, "Japan's ITPP runs from 2023 to 2026"),
+            (15, "China opposed the NATO office in Japan."),
+        ],
+        "contradicted": [
+            (6, "South Korea opened its mission to NATO in 2021."),
+            (12, "At The Hague summit in June 2025"),
+            (14, "The Camp David summit of 18 August 2023"),
+        ],
+        "unknown": [(5, "Kishida said Japan would open"), (11, "Anthony Albanese did not attend")],
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_articles_with_planted_errors(checker: check.Checker, name: str) -> None:
+    rows = verdicts(checker, (FIXTURES / "check" / name).read_text(encoding="utf-8"))
+    for verdict, expected_rows in ARTICLES[name].items():
+        for line, start in expected_rows:
+            assert by_line(rows, line, start)["verdict"] == verdict, (line, start)
+    planted = sum(len(v) for k, v in ARTICLES[name].items() if k in FLAGGED)
+    assert sum(r["verdict"] in FLAGGED for r in rows) == planted  # nothing else is flagged
+
+
+# --- single judges -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("Stoltenberg visited Japan in March 2023.", "contradicted"),
+        ("Stoltenberg visited Japan in February 2023.", "confirmed"),  # 31 January - 1 February
+        ("The Vilnius summit took place in July 2024.", "contradicted"),
+        ("At Madrid 2022, the four partners attended for the first time.", "confirmed"),
+        ("The leaders of all four Indo-Pacific partners attended The Hague summit.", "contradicted"),
+        ("Anthony Albanese did not attend the Washington summit.", "unknown"),
+        ("Japan's ITPP has sixteen areas.", "confirmed"),
+        ("Australia's ITPP has 12 areas.", "unknown"),  # the base does not know Australia's count
+        ("Korea's ITPP covers 2024–2027.", "contradicted"),
+        ("Japan opposed the Tokyo office, while China supported it.", "contradicted"),
+        ("NATO's plan for a Tokyo office was opposed by France.", "confirmed"),
+        ("The plan to open a NATO office in Tokyo was shelved.", "unknown"),
+        ("NATO wanted to open a liaison office in Tokyo.", "unknown"),
+        ("The Camp David summit created a collective-defence pact.", "contradicted"),
+        ("The Quad is often described as an alliance.", "unknown"),  # the base does not deny it
+        ("AUKUS was announced in 2022.", "contradicted"),
+        ("NATO adopted its Strategic Concept in June 2023.", "contradicted"),
+        ("The United Kingdom opposed the Tokyo office.", "unknown"),  # no UK stance recorded
+    ],
+)
+def test_single_sentences(checker: check.Checker, sentence: str, verdict: str) -> None:
+    assert verdict_of(checker, sentence) == verdict
+
+
+def test_a_relative_date_needs_a_date_before_it(checker: check.Checker) -> None:
+    assert verdict_of(checker, "A month later, Stoltenberg visited Japan.") == "unknown"
+    rows = verdicts(checker, "On 29 January 2023 Stoltenberg was in Seoul. The next day he visited Japan.")
+    assert [r["verdict"] for r in rows] == ["confirmed", "contradicted"]  # Tokyo was 31 January
+
+
+def test_sentences_naming_nothing_known_appear_only_with_all(checker: check.Checker) -> None:
+    text = "It rained in Vilnius. Japan's ITPP has 16 areas."
+    assert [r["sentence"] for r in verdicts(checker, text)] == ["Japan's ITPP has 16 areas."]
+    rows = verdicts(checker, text, show_all=True)
+    assert [(r["line"], r["verdict"]) for r in rows] == [(1, "unknown"), (1, "confirmed")]
+
+
+def test_min_evidence_ignores_weaker_records() -> None:
+    fb = load.load(FACTS, use_cache=False)
+    sentence = "China supported the NATO office in Japan."  # China's stance is single-source
+    assert check.check(fb, sentence).rows[0]["verdict"] == "contradicted"
+    assert check.check(fb, sentence, min_evidence="well-documented").rows[0]["verdict"] == "unknown"
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+def test_command_exit_status_and_columns(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Japan's ITPP has 16 areas.\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Japan's ITPP has 18 areas.\n", encoding="utf-8")
+    result = run("check", str(good), "--data", str(FACTS), "-f", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert list(rows[0]) == check.COLUMNS
+    assert rows[0]["verdict"] == "confirmed"
+    result = run("check", str(bad), "--data", str(FACTS), "-f", "tsv")
+    assert result.exit_code == check.EXIT_CONTRADICTED == 3
+    header, line = result.stdout.splitlines()
+    assert header.split("\t")[:6] == ["line", "sentence", "verdict", "correction", "records", "sources"]
+    assert "has 16 areas, not 18" in line
+
+
+def test_command_reads_stdin() -> None:
+    from typer.testing import CliRunner
+
+    from asiapac_cli.cli import app
+
+    result = CliRunner().invoke(
+        app, ["check", "-", "--data", str(FACTS), "-f", "csv"], input="AUKUS was announced in 2022.\n"
+    )
+    assert result.exit_code == 3
+    assert "contradicted" in result.stdout
+
+
+def test_command_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Japan’s ITPP – café".encode("cp1252"))
+    result = run("check", str(latin), "--data", str(FACTS))
+    assert result.exit_code == 66
+    assert "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+    assert run("check", str(tmp_path / "missing.txt"), "--data", str(FACTS)).exit_code == 66
+
+
+def test_command_on_a_text_with_nothing_to_judge(tmp_path: Path) -> None:
+    empty = tmp_path / "weather.txt"
+    empty.write_text("It rained all day.\n", encoding="utf-8")
+    result = run("check", str(empty), "--data", str(FACTS), "-f", "tsv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["\t".join(check.COLUMNS)]
