@@ -3,6 +3,7 @@ interview, two news-style texts with planted errors, and the command's contract.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -23,9 +24,15 @@ SEED = REPO.parent / "shared" / "seeds" / "000_cab049b54525a233.txt"
 FLAGGED = ("contradicted", "contested")
 
 
+@functools.cache
+def bundled() -> Any:
+    """The bundled fact base, read once (hypothesis runs a test many times)."""
+    return load.load(FACTS, use_cache=False)
+
+
 @pytest.fixture(scope="module")
 def checker() -> check.Checker:
-    return check.Checker(load.load(FACTS, use_cache=False))
+    return check.Checker(bundled())
 
 
 def verdicts(checker: check.Checker, text: str, show_all: bool = False) -> list[dict[str, Any]]:
@@ -76,7 +83,7 @@ def test_every_true_sentence_is_confirmed_and_every_changed_one_flagged(
     delta=st.integers(min_value=1, max_value=4).flatmap(lambda d: st.sampled_from([d, -d])),
 )
 def test_any_altered_count_is_contradicted(style: prose.DateStyle, words: bool, delta: int) -> None:
-    checker = check.Checker(load.load(FACTS, use_cache=False))
+    checker = check.Checker(bundled())
     for pair in prose.pairs(checker.fb, style, words, delta):
         if pair.kind == "itpp-areas":
             assert verdict_of(checker, pair.true) == "confirmed"
@@ -120,7 +127,7 @@ def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not(check
 @pytest.mark.skipif(not SEED.exists(), reason="the seed interview lives outside the repository")
 def test_the_month_later_visit_is_wrong_by_its_dates_alone() -> None:
     # Without the recorded claim, the relative date alone refutes the sentence.
-    checker = check.Checker(load.load(FACTS, use_cache=False))
+    checker = check.Checker(bundled())
     checker.claims, checker.claim_index = [], {}
     text = (
         "Japan decided to set up a separate delegation to NATO in January 2023. "
@@ -224,7 +231,7 @@ def test_sentences_naming_nothing_known_appear_only_with_all(checker: check.Chec
 
 
 def test_min_evidence_ignores_weaker_records() -> None:
-    fb = load.load(FACTS, use_cache=False)
+    fb = bundled()
     sentence = "China supported the NATO office in Japan."  # China's stance is single-source
     assert check.check(fb, sentence).rows[0]["verdict"] == "contradicted"
     assert check.check(fb, sentence, min_evidence="well-documented").rows[0]["verdict"] == "unknown"
@@ -277,3 +284,48 @@ def test_command_on_a_text_with_nothing_to_judge(tmp_path: Path) -> None:
     result = run("check", str(empty), "--data", str(FACTS), "-f", "tsv")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["\t".join(check.COLUMNS)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
+def test_any_text_is_checked_without_error(text: str) -> None:
+    checker = check.Checker(bundled())
+    for row in checker.check(text, show_all=True).rows:
+        assert row["verdict"] in check.VERDICTS
+        assert row["line"] >= 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "Stoltenberg",
+                "visited",
+                "Japan",
+                "Seoul",
+                "the Vilnius summit",
+                "in July 2023",
+                "on 12 July 2023",
+                "a month later",
+                "ITPP",
+                "16 areas",
+                "opposed",
+                "the Tokyo office",
+                "Camp David",
+                "Quad",
+                ".",
+                ",",
+                "not",
+                "\n",
+                "U.S.",
+                "Dr.",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_word_salad_of_known_names_never_crashes(pieces: list[str]) -> None:
+    checker = check.Checker(bundled())
+    rows = checker.check(" ".join(pieces), show_all=True).rows
+    assert all(r["verdict"] in check.VERDICTS for r in rows)
