@@ -211,6 +211,22 @@ def test_articles_with_planted_errors(checker: check.Checker, name: str) -> None
         ("AUKUS was announced in 2022.", "contradicted"),
         ("NATO adopted its Strategic Concept in June 2023.", "contradicted"),
         ("The United Kingdom opposed the Tokyo office.", "unknown"),  # no UK stance recorded
+        ("Stoltenberg visited Japan a month after Japan's decision in January 2023.", "contradicted"),
+        ("Stoltenberg visited Japan a day after he was in Seoul on 29–30 January 2023.", "confirmed"),
+        ("Stoltenberg visited Seoul on 29 January 2023 and Japan two days later.", "confirmed"),
+        ("Stoltenberg visited Seoul on 29 January 2023 and Japan a month later.", "contradicted"),
+        (
+            "NATO leaders met in Brussels in March 2022 for an extraordinary summit.",
+            "unknown",
+        ),  # not in the base
+        ("The Japanese prime minister attended The Hague summit in June 2025.", "contradicted"),
+        ("The French president opposed a NATO office in Tokyo.", "confirmed"),
+        ("Kishida attended the NATO summits in Madrid and Vilnius.", "confirmed"),
+        ("Japan and South Korea signed ITPPs with NATO in July 2023.", "confirmed"),
+        ("Japan and South Korea signed ITPPs with NATO in 2024.", "unknown"),
+        ("Japan signed a partnership programme with NATO in 2014.", "unknown"),  # the IPCP, not the ITPP
+        ("The Quad held its first in-person leaders' summit in Washington in September 2021.", "confirmed"),
+        ("Japan welcomed NATO's proposal to open a liaison office in Tokyo.", "confirmed"),
     ],
 )
 def test_single_sentences(checker: check.Checker, sentence: str, verdict: str) -> None:
