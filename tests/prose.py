@@ -24,6 +24,12 @@ POSITION_VERBS = {
     "cautious": "was cautious about",
 }
 FLIPPED = {"opposed": "supported", "supported": "opposed", "proposed": "opposed", "cautious": "supported"}
+SENT = {
+    "leader": "its prime minister",
+    "deputy-leader": "its deputy prime minister",
+    "minister": "its foreign minister",
+    "official": "an official",
+}
 TOPIC_PHRASES = {"tokyo-office": "a NATO liaison office in Tokyo"}
 
 
@@ -128,6 +134,19 @@ def pairs(fb: Any, style: DateStyle = day_month_year, words: bool = False, delta
                 if a.get("person") in by_name and e["id"] != event["id"]
             }
             for entry in event.get("attendance") or []:
+                if entry["level"] in SENT:
+                    country = actors[entry["actor"]]["name"]
+                    summit = f"the {place.removeprefix('The ')} summit"
+                    changed = "foreign minister" if entry["level"] == "leader" else "prime minister"
+                    found.append(
+                        Pair(
+                            "attendance-level",
+                            event["id"],
+                            event["evidence"],
+                            f"{country} sent {SENT[entry['level']]} to {summit}.",
+                            f"{country} sent its {changed} to {summit}.",
+                        )
+                    )
                 if entry["level"] == "absent" or entry.get("person") not in by_name:
                     continue
                 others = sorted(p for c, p in elsewhere if c == entry["actor"] and p != entry["person"])

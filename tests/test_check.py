@@ -67,9 +67,17 @@ def test_every_true_sentence_is_confirmed_and_every_changed_one_flagged(
     checker: check.Checker, style: prose.DateStyle, words: bool
 ) -> None:
     pairs = prose.pairs(checker.fb, style, words)
-    assert len(pairs) >= 45
+    assert len(pairs) >= 60
     kinds = {p.kind for p in pairs}
-    assert {"summit-date", "attendance", "visit-date", "itpp-areas", "itpp-agreed", "stance"} <= kinds
+    assert {
+        "summit-date",
+        "attendance",
+        "attendance-level",
+        "visit-date",
+        "itpp-areas",
+        "itpp-agreed",
+        "stance",
+    } <= kinds
     wrong_true = [(p.true, v) for p in pairs if (v := verdict_of(checker, p.true)) != expected(p, True)]
     missed = [(p.false, v) for p in pairs if (v := verdict_of(checker, p.false)) != expected(p, False)]
     assert wrong_true == []
@@ -227,6 +235,10 @@ def test_articles_with_planted_errors(checker: check.Checker, name: str) -> None
         ("Japan signed a partnership programme with NATO in 2014.", "unknown"),  # the IPCP, not the ITPP
         ("The Quad held its first in-person leaders' summit in Washington in September 2021.", "confirmed"),
         ("Japan welcomed NATO's proposal to open a liaison office in Tokyo.", "confirmed"),
+        ("Australia's prime minister attended the Washington summit.", "contradicted"),
+        ("Australia sent its deputy prime minister to the Washington summit in July 2024.", "confirmed"),
+        ("Japan sent its foreign minister to The Hague summit.", "confirmed"),
+        ("Japan was represented by its foreign minister at the Vilnius summit.", "contradicted"),
     ],
 )
 def test_single_sentences(checker: check.Checker, sentence: str, verdict: str) -> None:
@@ -345,3 +357,20 @@ def test_word_salad_of_known_names_never_crashes(pieces: list[str]) -> None:
     checker = check.Checker(bundled())
     rows = checker.check(" ".join(pieces), show_all=True).rows
     assert all(r["verdict"] in check.VERDICTS for r in rows)
+
+
+def test_the_seed_interview_errors_are_caught_in_other_words_too() -> None:
+    # With the recorded claims switched off, the structured judges still flag each error.
+    checker = check.Checker(bundled())
+    checker.claims, checker.claim_index = [], {}
+    text = (
+        "In January 2023 Japan decided to open its own delegation to NATO. "
+        "Stoltenberg travelled to Japan a month later to push the idea of a NATO office. "
+        "In August 2023 the US, Japan and South Korea formed a security pact at Camp David. "
+        "Germany sided with France against the NATO liaison office in Tokyo."
+    )
+    assert [r["verdict"] for r in verdicts(checker, text)][1:] == [
+        "contradicted",
+        "contradicted",
+        "contested",
+    ]

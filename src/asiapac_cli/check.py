@@ -189,7 +189,7 @@ VISIT = re.compile(
 )
 ATTEND = re.compile(
     r"\b(?:attend(?:ed|s|ing)?|took part|take part|taking part|participat(?:ed|es|ing)|represent(?:ed|s|ing)|"
-    r"joined|were at|was at|went to|came to|present at)\b",
+    r"joined|were at|was at|went to|came to|present at|sent|sends|send)\b",
     re.I,
 )
 AGREE = re.compile(
@@ -215,7 +215,28 @@ MEMBERS = re.compile(
     r"bringing together|includes|including|grouping)\b",
     re.I,
 )
-LEADERS = re.compile(r"\b(?:leaders?|heads? of (?:state|government)|prime ministers?|presidents?)\b", re.I)
+# Who a country sent to a summit, as the text says it: the attendance levels of the fact file.
+LEVELS = re.compile(
+    r"\b(?:deputy (?:prime ministers?|leaders?)|(?:foreign|defen[cs]e) ministers?|ministers?|officials?|"
+    r"national security advis[eo]rs?|envoys?|ambassadors?|leaders?|heads? of (?:state|government)|"
+    r"prime ministers?|presidents?)\b",
+    re.I,
+)
+LEVEL_OF = {
+    "deputy": "deputy-leader",
+    "foreign": "minister",
+    "defence": "minister",
+    "defense": "minister",
+    "minister": "minister",
+    "ministers": "minister",
+    "official": "official",
+    "officials": "official",
+    "national": "official",
+    "envoy": "official",
+    "envoys": "official",
+    "ambassador": "official",
+    "ambassadors": "official",
+}
 ALL_FOUR = re.compile(r"\b(?:all four|the four|AP4|IP4|four (?:Indo-Pacific|Asia-Pacific) partners)\b", re.I)
 # Kinds of summit the fact base does not list (Brussels, March 2022, was extraordinary).
 UNRECORDED_SUMMIT = re.compile(r"\b(?:extraordinary|emergency|virtual|online|informal)\b", re.I)
@@ -835,14 +856,16 @@ class Checker:
                 findings.append(Finding("confirmed", [summit["id"]]))
             else:
                 findings.append(Finding("contradicted", [summit["id"]], self.attendance_note(summit, entry)))
-        if people or not LEADERS.search(text):
-            return findings
+        levels = {LEVEL_OF.get(m.group(0).casefold().split()[0], "leader") for m in LEVELS.finditer(text)}
+        if people or len(levels) != 1:
+            return findings  # no level said, or several: which country sent whom is not clear
+        level = levels.pop()
         countries = {m.id for m in mentions if m.kind == "actor" and m.id in attendance}
         if ALL_FOUR.search(text):
             countries |= set(attendance)
         for country in sorted(countries):
             entry = attendance[country]
-            if entry["level"] == "leader":
+            if entry["level"] == level:
                 findings.append(Finding("confirmed", [summit["id"]]))
             else:
                 findings.append(Finding("contradicted", [summit["id"]], self.attendance_note(summit, entry)))
