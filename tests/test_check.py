@@ -374,3 +374,18 @@ def test_the_seed_interview_errors_are_caught_in_other_words_too() -> None:
         "contradicted",
         "contested",
     ]
+
+
+def test_the_fact_base_own_prose_is_not_contradicted(checker: check.Checker) -> None:
+    # Titles and summaries of events, stances, groupings, ITPPs and topics are true by
+    # construction; only a contested record may make one contested.
+    fb = checker.fb
+    texts = [f"{e['title']}." for e in fb.events] + [e["summary"] for e in fb.events if e.get("summary")]
+    for kind in ("stances", "groupings", "itpps", "topics"):
+        for record in fb.table(kind).values():
+            texts += [record[f] for f in ("summary", "nature", "description", "note") if record.get(f)]
+    rows = [row for text in texts for row in verdicts(checker, text)]
+    assert len(rows) > 100
+    assert [r["sentence"] for r in rows if r["verdict"] == "contradicted"] == []
+    contested = {record for r in rows if r["verdict"] == "contested" for record in r["records"]}
+    assert all(fb.get(record)["evidence"] == "contested" for record in contested)

@@ -1147,7 +1147,9 @@ class Checker:
             if grouping is None:
                 continue
             position = next(m.start for m in mentions if m.id == gid)
-            denied = denied_terms(grouping.get("nature") or "")
+            own_names = " ".join([grouping["name"], *(grouping.get("aliases") or [])]).casefold()
+            # What it is not, unless the word is in one of its own names ("Commitment to Consult").
+            denied = [t for t in denied_terms(grouping.get("nature") or "") if t not in own_names]
             said = [t for t in denied if re.search(rf"\b{t}\b", lowered)]
             if said and not negated:
                 article = "an" if said[0][0] in "aeiou" else "a"
