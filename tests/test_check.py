@@ -389,3 +389,18 @@ def test_the_fact_base_own_prose_is_not_contradicted(checker: check.Checker) -> 
     assert [r["sentence"] for r in rows if r["verdict"] == "contradicted"] == []
     contested = {record for r in rows if r["verdict"] == "contested" for record in r["records"]}
     assert all(fb.get(record)["evidence"] == "contested" for record in contested)
+
+
+RESEARCH = REPO.parent / "shared" / "research" / "facts-verified.md"
+
+
+@pytest.mark.skipif(not RESEARCH.exists(), reason="the research notes live outside the repository")
+def test_the_research_notes_are_flagged_only_where_a_source_disagrees(checker: check.Checker) -> None:
+    # Notes of verified facts, with tables, quotes of the seed's errors and sources' dates.
+    rows = verdicts(checker, RESEARCH.read_text(encoding="utf-8"))
+    flagged = [(r["verdict"], r["records"][0]) for r in rows if r["verdict"] in FLAGGED]
+    assert flagged == [
+        ("contradicted", "itpp-republic-of-korea"),  # a policy brief dates it 13 July; the base 11 July
+        ("contested", "germany-on-tokyo-office"),  # a think tank says Germany backed France
+    ]
+    assert sum(r["verdict"] == "confirmed" for r in rows) >= 30

@@ -165,7 +165,7 @@ WORD = re.compile(r"[A-Za-zÀ-ÿ0-9]+(?:['’][A-Za-z]+)?")
 POSITION_WORDS = [
     ("opposed", r"oppos(?:e|ed|es|ing|ition)|reject(?:ed|s|ing)?|resist(?:ed|ance|s)?|"
                 r"objected|objects|against|block(?:ed|s)?|veto(?:ed|es)?|sceptics?|skeptics?"),
-    ("cautious", r"cautio(?:us|n)|hesitan(?:t|cy)|reserv(?:ed|ations)|sceptical|skeptical|wary|more time"),
+    ("cautious", r"cautio(?:us|n)|hesitan(?:t|cy)|reserv(?:ed|ations)|sceptical|skeptical|wary"),
     ("supported", r"support(?:ed|s|ing|ive)?|back(?:ed|s|ing)|favou?r(?:ed|s)?|welcom(?:ed|es|ing)|"
                   r"endors(?:ed|es)|champion(?:ed|s)?|in favou?r"),
     ("proposed", r"propos(?:ed|es|al)|suggest(?:ed|s)|float(?:ed|s)|push(?:ed|es)? for|advanc(?:ed|es)|"
@@ -180,6 +180,14 @@ PASSIVE = re.compile(
 LOCATIVE = re.compile(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$", re.I)
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 TOPIC_REFERENCE = re.compile(r"\bthe (?:office|plan|proposal|idea)\b", re.I)
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+MODAL = re.compile(r"\b(?:may|might|could|would|should|will)\b", re.I)
+# A sentence that says a quoted statement is wrong corrects it; it does not assert it.
+CORRECTING = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:wrong|incorrect|false|garbled|mistaken|a (?:garbled|wrong|false)\b)|"
+    r"\bshould read\b|\bmistranslat",
+    re.I,
+)
 JOIN = re.compile(r"\bjoin(?:ed|s|ing)?\b", re.I)
 
 VISIT = re.compile(
@@ -240,6 +248,11 @@ LEVEL_OF = {
 ALL_FOUR = re.compile(r"\b(?:all four|the four|AP4|IP4|four (?:Indo-Pacific|Asia-Pacific) partners)\b", re.I)
 # Kinds of summit the fact base does not list (Brussels, March 2022, was extraordinary).
 UNRECORDED_SUMMIT = re.compile(r"\b(?:extraordinary|emergency|virtual|online|informal)\b", re.I)
+REFERENCE_POINT = re.compile(
+    r"\b(?:before|after|ahead of|since|until|till|following|prior to|by the time of|on the eve of)\s+"
+    r"(?:the\s+|NATO['’]s\s+)?(?:\w+\s+)?$",
+    re.I,
+)
 SUMMIT_WORD = re.compile(r"\bsummits?\b", re.I)
 ATTENDANCE_WORDS = {
     "leader": "its leader",
@@ -265,6 +278,7 @@ DATE = re.compile(
     |(?P<mdy>(?P<f1>{MONTH})\s+(?P<f2>{DAY}),\s+(?P<f3>{YEAR}))
     |(?P<iso>(?P<g1>{YEAR})-(?P<g2>[01]\d)-(?P<g3>[0-3]\d))
     |(?P<my>(?:(?:early|mid|late)[-\s])?(?P<h1>{MONTH}),?\s+(?:of\s+)?(?P<h2>{YEAR}))
+    |(?P<isom>(?P<k1>{YEAR})-(?P<k2>0[1-9]|1[0-2])(?![\d-]))
     |(?P<yy>(?P<i1>{YEAR})\s*(?:-|–|—|/|to)\s*(?P<i2>{YEAR}|\d\d)\b)
     |(?P<y>(?<![\d$€£.,-])(?P<j1>{YEAR})(?![\d%]|-\d))
     """,
@@ -276,6 +290,11 @@ RELATIVE = re.compile(
     |the\s+(?:next|following)\s+(?P<unit2>day|week|month|year)
     |the\s+same\s+(?P<unit3>day|week|month|year))\b""",
     re.X | re.I,
+)
+COUNT_QUALIFIED = re.compile(
+    r"(?:\s+of\s+(?:them|these|its|the))?\s*(?:\w+\s+){0,3}?(?:are|were|is|have been|had been)?\s*"
+    r"(?:named|listed|published|known|public|identified|priority|prioriti[sz]ed)\b",
+    re.I,
 )
 COUNT = re.compile(
     r"\b(?P<n>\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -362,6 +381,9 @@ def parse_dates(sentence: str) -> list[When]:
                 lo = hi = day(int(g["g1"]), int(g["g2"]), g["g3"])
             elif g["my"]:
                 year, month = int(g["h2"]), month_of(g["h1"])
+                lo, hi = dt.date(year, month, 1), month_end(year, month)
+            elif g["isom"]:
+                year, month = int(g["k1"]), int(g["k2"])
                 lo, hi = dt.date(year, month, 1), month_end(year, month)
             elif g["yy"]:
                 first = int(g["i1"])
@@ -671,9 +693,13 @@ class Checker:
         found = list(dict.fromkeys(found))
         if not mentions and not summits:
             return [], found, dates, mentions
-        negated = bool(NEGATION.search(text))
+        correcting = bool(CORRECTING.search(text))
+        negated = correcting or bool(NEGATION.search(text))
+        if text.rstrip("\"'”’)*_ ").endswith("?"):
+            return [], found, every_date, mentions  # a question asserts nothing
         findings: list[Finding] = []
-        findings += self.judge_claims(text)
+        if not correcting:
+            findings += self.judge_claims(text)
         findings += self.judge_summits(text, summits, mentions, dates, negated)
         findings += self.judge_visits(text, mentions, every_date, negated)
         findings += self.judge_itpps(text, mentions, dates, counts, negated)
@@ -824,22 +850,41 @@ class Checker:
                 for w in dates
                 if not any(w.fits(*b) for b in (record_bounds(e["date"], e.get("end")) for e in others) if b)
             ]
-            bound = [w for w in own if abs(w.start - position) <= 40 or abs(w.end - position) <= 40] or own
+            # A date far from the summit's name is likely another fact's (a source's date, say).
+            bound = [w for w in own if abs(w.start - position) <= 80 or abs(w.end - position) <= 80]
 
             def same_span(when: When, spans: list[tuple[dt.date, dt.date]]) -> bool:
                 if any(y in self.summit_years for y in when.years()):
                     return True
                 return any(lo.year in when.years() for lo, _ in spans)
 
-            if not negated:
+            # "Concluded before the Vilnius summit, on 6 July": the summit is a reference point.
+            reference = REFERENCE_POINT.search(text, max(0, position - 30), position)
+            if not negated and not reference:
                 found = self.judge_dates(events, position, bound, same_span, "The fact base dates the summit")
                 if found:
                     findings.append(found)
             if len(events) == 1 and not negated:
-                findings += self.judge_attendance(text, events[0], mentions)
+                nearest = [
+                    m
+                    for m in mentions
+                    if min(by_place, key=lambda p, m=m: abs(p - m.start)) == position  # type: ignore[misc]
+                ]
+                # With several summits named, levels are judged only for the one the verb governs
+                # ("... attended the Vilnius summit, a year after their debut at Madrid").
+                verb = ATTEND.search(text)
+                governed = len(by_place) == 1 or (
+                    verb is not None
+                    and min((p for p in by_place if p >= verb.end()), default=-1) == position
+                    and position - verb.end() <= 40
+                )
+                findings += self.judge_attendance(text, events[0], nearest, levels=governed)
         return findings
 
-    def judge_attendance(self, text: str, summit: Record, mentions: list[Mention]) -> list[Finding]:
+    def judge_attendance(
+        self, text: str, summit: Record, mentions: list[Mention], levels: bool
+    ) -> list[Finding]:
+        """Who attended: named people, or (with one summit in the sentence) a level per country."""
         attendance = {a["actor"]: a for a in summit.get("attendance") or []}
         if not attendance or not ATTEND.search(text):
             return []
@@ -856,10 +901,10 @@ class Checker:
                 findings.append(Finding("confirmed", [summit["id"]]))
             else:
                 findings.append(Finding("contradicted", [summit["id"]], self.attendance_note(summit, entry)))
-        levels = {LEVEL_OF.get(m.group(0).casefold().split()[0], "leader") for m in LEVELS.finditer(text)}
-        if people or len(levels) != 1:
+        said = {LEVEL_OF.get(m.group(0).casefold().split()[0], "leader") for m in LEVELS.finditer(text)}
+        if people or len(said) != 1 or not levels:
             return findings  # no level said, or several: which country sent whom is not clear
-        level = levels.pop()
+        level = said.pop()
         countries = {m.id for m in mentions if m.kind == "actor" and m.id in attendance}
         if ALL_FOUR.search(text):
             countries |= set(attendance)
@@ -946,6 +991,10 @@ class Checker:
             return []
         findings = []
         for count in counts:
+            if COUNT_QUALIFIED.match(text, count.end()) or re.search(
+                r"\bof\s+(?:its|the|their)\s+$", text[: count.start()]
+            ):
+                continue  # "ten areas are named", "10 of its 16 areas": not the programme's total
             itpp = self.itpps[self.owner(partners, count.start())]
             word = count.group("n").casefold()
             claimed = int(word) if word.isdigit() else NUMBER_WORDS[word]
@@ -1043,11 +1092,16 @@ class Checker:
             return []
         findings = []
         for clause_start, clause in clauses(text):
-            if NEGATION.search(clause):
-                continue
+            if NEGATION.search(clause) or MODAL.search(clause):
+                continue  # "did not oppose", "may need more time": no position asserted
             # "the proposed office" names the proposal; it says nothing of anyone's position.
-            wording = re.sub(r"\b(?:the|a|an|its|their|'s|’s)\s+proposed\b", " ", clause, flags=re.I)
-            claimed = [p for p, pattern in POSITION_RES if pattern.search(wording)]
+            wording = re.sub(
+                r"\b(?:the|a|an|its|their|'s|’s)\s+proposed\b",
+                lambda m: " " * len(m.group(0)),
+                clause,
+                flags=re.I,
+            )
+            said = [(m.start(), p) for p, pattern in POSITION_RES for m in pattern.finditer(wording)]
             passive = PASSIVE.search(clause)
             inside = [
                 m
@@ -1055,23 +1109,27 @@ class Checker:
                 if m.kind == "actor"
                 and clause_start <= m.start < clause_start + len(clause)
                 and not LOCATIVE.search(text, max(0, m.start - 6), m.start)  # "office in Tokyo"
-                and (passive is None or m.start >= clause_start + passive.end())  # "opposed by France"
             ]
+            if passive is not None:  # "opposed by France": who holds the position follows "by"
+                subjects = [m for m in inside if m.start >= clause_start + passive.end()]
+            elif said:  # "France opposed NATO's plan": who holds it comes before the verb
+                first = min(said)[0]
+                subjects = [m for m in inside if m.start < clause_start + first]
+            else:
+                subjects = inside
             for topic in dict.fromkeys(topics):
                 stances = self.stances[topic]
-                holders = [(m, self.stance_of(stances, m.id)) for m in inside]
-                holders = [(m, s) for m, s in holders if s is not None]
-                if not holders:
-                    continue
-                positions = claimed[:1]
-                if not positions and JOIN.search(clause) and len(holders) >= 2:
+                holders = [(m, s) for m in subjects if (s := self.stance_of(stances, m.id)) is not None]
+                position = min(said)[1] if said else None
+                if position is None and JOIN.search(clause):
                     # "Germany joined France": the joiner is said to share the other's position.
-                    positions = [holders[0][1]["position"]]  # type: ignore[index]
-                if not positions:
+                    known = [(m, s) for m in inside if (s := self.stance_of(stances, m.id)) is not None]
+                    if len(known) >= 2:
+                        holders, position = known, known[0][1]["position"]
+                if position is None:
                     continue
                 for _mention, stance in holders:
-                    assert stance is not None
-                    findings.append(self.compare_position(positions[0], stance))
+                    findings.append(self.compare_position(position, stance))
         return findings
 
     def stance_of(self, stances: dict[str, Record], actor_id: str) -> Record | None:
@@ -1150,7 +1208,13 @@ class Checker:
             own_names = " ".join([grouping["name"], *(grouping.get("aliases") or [])]).casefold()
             # What it is not, unless the word is in one of its own names ("Commitment to Consult").
             denied = [t for t in denied_terms(grouping.get("nature") or "") if t not in own_names]
-            said = [t for t in denied if re.search(rf"\b{t}\b", lowered)]
+            quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
+            said = [
+                t
+                for t in denied
+                for m in re.finditer(rf"\b{t}\b", lowered)
+                if not any(a <= m.start() < b for a, b in quoted)  # quoting the error to correct it
+            ]
             if said and not negated:
                 article = "an" if said[0][0] in "aeiou" else "a"
                 findings.append(

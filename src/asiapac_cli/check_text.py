@@ -28,7 +28,7 @@ TITLES = frozenset(
 
 # A candidate end: ., ! or ? (possibly repeated), closing quotes or brackets, then either
 # white space or, for a full stop glued to a capitalised word ("region.The"), nothing.
-END = re.compile(r"""([.!?]+)(["'”’)\]]*)(?=(\s+)|(?=[A-Z“"‘]))""")
+END = re.compile(r"""([.!?]+)(["'”’)\]*_]*)(?=(\s+)|(?=[A-Z“"‘]))""")
 WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 NEXT_START = re.compile(r"""\s*["'“‘(\[]*(\S)""")
 
@@ -86,7 +86,12 @@ def blocks(text: str) -> list[tuple[int, str, list[int]]]:
         elif quote:
             line = raw[quote.end() :].strip()
         if line.startswith("|") and line.endswith("|"):
-            line = " ".join(cell.strip() for cell in line.strip("|").split("|"))
+            # A table row: each cell is a statement of its own (a claim, a date, a source).
+            flush()
+            for cell in line.strip("|").split("|"):
+                if cell.strip():
+                    found.append((number, cell.strip(), [0, number]))
+            continue
         if not line:
             continue
         parts.append(line)
