@@ -77,3 +77,11 @@ def test_plain_text_with_a_paragraph_per_line() -> None:
 def test_empty_and_blank_texts() -> None:
     assert split("") == []
     assert split("\n\n   \n") == []
+
+
+def test_a_run_on_text_is_cut_into_bounded_pieces_with_their_lines() -> None:
+    text = "word " * 1000 + "\nend of it"
+    pieces = split(text)
+    assert all(len(s) <= 1500 for _, s in pieces)
+    assert " ".join(s for _, s in pieces).split() == text.split()
+    assert pieces[0][0] == 1 and pieces[-1][0] == 2

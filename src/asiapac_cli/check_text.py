@@ -33,6 +33,7 @@ WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 NEXT_START = re.compile(r"""\s*["'“‘(\[]*(\S)""")
 
 # Markdown: the start of a block that is not a continuation of the previous line.
+MAX_SENTENCE = 1500  # characters; longer runs are cut into pieces of at most this length
 LONG_LINE = 200  # longer lines mean a text that is not hard-wrapped
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
@@ -156,4 +157,14 @@ def add(
     if not stripped:
         return
     at = start + (len(piece) - len(piece.lstrip()))
-    sentences.append((lines[max(bisect.bisect_right(offsets, at) - 1, 0)], stripped))
+    # A run-on "sentence" (no stops for pages) is cut at spaces, so checking stays linear.
+    while len(stripped) > MAX_SENTENCE:
+        cut = stripped.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        sentences.append((lines[max(bisect.bisect_right(offsets, at) - 1, 0)], stripped[:cut].rstrip()))
+        at += cut
+        rest = stripped[cut:]
+        at += len(rest) - len(rest.lstrip())
+        stripped = rest.lstrip()
+    if stripped:
+        sentences.append((lines[max(bisect.bisect_right(offsets, at) - 1, 0)], stripped))
