@@ -53,7 +53,7 @@ MONTHS = {
 NUMBER_NAMES = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty"""
 NUMBER_WORDS = {word: value for value, word in enumerate(NUMBER_NAMES.split())}
-NUMBER_WORDS.update({"a": 1, "an": 1, "several": -1, "a few": -1})
+NUMBER_WORDS.update({"a": 1, "an": 1})  # "a month later"
 
 # Knowledge a reader brings that the fact file does not hold as aliases: capitals,
 # demonyms, and ways of naming a country that are not its name. Each maps to an actor id;
@@ -270,7 +270,8 @@ YEAR = r"(?:19|20)\d\d"
 DASH = r"\s*(?:-|–|—|to|until|and)\s*"
 DATE = re.compile(
     rf"""
-    (?P<dmdmy>(?P<a1>{DAY})\s+(?P<a2>{MONTH}){DASH}(?P<a3>{DAY})\s+(?P<a4>{MONTH}),?\s+(?P<a5>{YEAR}))
+    (?<![\w])(?=[0-9JFMASONDjfmasondEeLl])  # a quick test before the alternatives (speed)
+    (?:(?P<dmdmy>(?P<a1>{DAY})\s+(?P<a2>{MONTH}){DASH}(?P<a3>{DAY})\s+(?P<a4>{MONTH}),?\s+(?P<a5>{YEAR}))
     |(?P<mdmdy>(?P<b1>{MONTH})\s+(?P<b2>{DAY}){DASH}(?P<b3>{MONTH})\s+(?P<b4>{DAY}),?\s+(?P<b5>{YEAR}))
     |(?P<ddmy>(?P<c1>{DAY}){DASH}(?P<c2>{DAY})\s+(?P<c3>{MONTH}),?\s+(?P<c4>{YEAR}))
     |(?P<mddy>(?P<d1>{MONTH})\s+(?P<d2>{DAY}){DASH}(?P<d3>{DAY}),?\s+(?P<d4>{YEAR}))
@@ -280,10 +281,11 @@ DATE = re.compile(
     |(?P<my>(?:(?:early|mid|late)[-\s])?(?P<h1>{MONTH}),?\s+(?:of\s+)?(?P<h2>{YEAR}))
     |(?P<isom>(?P<k1>{YEAR})-(?P<k2>0[1-9]|1[0-2])(?![\d-]))
     |(?P<yy>(?P<i1>{YEAR})\s*(?:-|–|—|/|to)\s*(?P<i2>{YEAR}|\d\d)\b)
-    |(?P<y>(?<![\d$€£.,-])(?P<j1>{YEAR})(?![\d%]|-\d))
+    |(?P<y>(?<![\d$€£.,-])(?P<j1>{YEAR})(?![\d%]|-\d)))
     """,
     re.X | re.I,
 )
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 RELATIVE = re.compile(
     r"""\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+
     (?P<unit>day|week|month|year)s?\s+(?P<dir>later|afterwards|earlier|after|before)
@@ -354,7 +356,9 @@ def month_of(text: str) -> int:
 
 def parse_dates(sentence: str) -> list[When]:
     """Every absolute date or period written in `sentence`."""
-    found = []
+    found: list[When] = []
+    if not ANY_YEAR.search(sentence):
+        return found  # every form has a year
     for m in DATE.finditer(sentence):
         g = m.groupdict()
         lo: dt.date | None
@@ -519,7 +523,28 @@ class Mention:
 
 
 def alternation(names: Iterable[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    """A regular expression matching any of `names`, longest first, built as a trie.
+
+    Python's `re` tries the branches of a flat alternation one by one at every position; a
+    trie shares their prefixes, which makes recognising a few hundred names several times
+    faster.
+    """
+    trie: dict[str, Any] = {}
+    for name in set(names):
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
 
 
 class Checker:
