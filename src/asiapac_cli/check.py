@@ -13,6 +13,7 @@ compares with is the one the sentence must mean and the two cannot both be true.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -1292,6 +1293,20 @@ class Checker:
     # --- the whole text -----------------------------------------------------------------
 
     def check(self, text: str, show_all: bool = False) -> Listing:
+        """One row per sentence the base can say something about (every sentence with `show_all`).
+
+        The cyclic garbage collector is paused meanwhile: the rows are acyclic, and its full
+        scans of a growing list would otherwise make long texts slower per sentence.
+        """
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self.check_sentences(text, show_all)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def check_sentences(self, text: str, show_all: bool) -> Listing:
         rows = []
         anchor: When | None = None
         before: list[Mention] = []
