@@ -105,8 +105,11 @@ def place_of(event: dict[str, Any]) -> str:
     return str(event["place"]).split("(")[0].split(",")[0].strip()
 
 
-def pairs(fb: Any, style: DateStyle = day_month_year, words: bool = False, delta: int = 2) -> list[Pair]:
-    """Every pair the records support, with dates in `style` and counts as words or digits."""
+def pairs(
+    fb: Any, style: DateStyle = day_month_year, words: bool = False, delta: int = 2, months: int = 4
+) -> list[Pair]:
+    """Every pair the records support: dates in `style` (moved by `months` within their year in
+    the changed sentence), counts as words or digits (altered by `delta`)."""
     actors = fb.table("actors")
     by_name = {a["name"]: aid for aid, a in actors.items()}
     found: list[Pair] = []
@@ -116,7 +119,7 @@ def pairs(fb: Any, style: DateStyle = day_month_year, words: bool = False, delta
         start, end = full(event["date"]), full(event.get("end") or event["date"])
         if event["kind"] == "summit" and "nato" in (event.get("actors") or []) and start:
             place = place_of(event)
-            moved = moved_within_year(start, end)
+            moved = moved_within_year(start, end, months)
             found.append(
                 Pair(
                     "summit-date",
@@ -174,7 +177,7 @@ def pairs(fb: Any, style: DateStyle = day_month_year, words: bool = False, delta
                         event["id"],
                         event["evidence"],
                         f"{name} visited {country} on {style(start, end)}.",
-                        f"{name} visited {country} on {style(*moved_within_year(start, end, 2))}.",
+                        f"{name} visited {country} on {style(*moved_within_year(start, end, months))}.",
                     )
                 )
                 # The same dates, another country the base has this person visit that year.
@@ -241,7 +244,7 @@ def pairs(fb: Any, style: DateStyle = day_month_year, words: bool = False, delta
                     itpp["id"],
                     itpp["evidence"],
                     f"{partner} and NATO agreed their ITPP on {style(agreed)}.",
-                    f"{partner} and NATO agreed their ITPP on {style(moved_within_year(agreed, None)[0])}.",
+                    f"{partner} and NATO agreed their ITPP on {style(moved_within_year(agreed, None, months)[0])}.",
                 )
             )
         if itpp.get("period_start") and itpp.get("period_end"):

@@ -98,6 +98,21 @@ def test_any_altered_count_is_contradicted(style: prose.DateStyle, words: bool, 
             assert verdict_of(checker, pair.false) == "contradicted", pair.false
 
 
+@settings(max_examples=30, deadline=None)
+@given(style=st.sampled_from(prose.PRECISE_STYLES), months=st.integers(min_value=1, max_value=6))
+def test_any_date_moved_within_its_year_is_contradicted(style: prose.DateStyle, months: int) -> None:
+    checker = check.Checker(bundled())
+    for pair in prose.pairs(checker.fb, style, months=months):
+        if pair.kind not in ("summit-date", "visit-date", "itpp-agreed"):
+            continue
+        moved_into_a_month_it_touches = style is prose.month_year and months == 1
+        if moved_into_a_month_it_touches and verdict_of(checker, pair.false) == "confirmed":
+            # "February 2023" for a visit of 31 January - 1 February 2023 is still true.
+            continue
+        assert verdict_of(checker, pair.true) == expected(pair, True), pair.true
+        assert verdict_of(checker, pair.false) == expected(pair, False), pair.false
+
+
 def test_the_true_sentences_as_one_text_flag_nothing(checker: check.Checker) -> None:
     pairs = prose.pairs(checker.fb)
     rows = verdicts(checker, "\n\n".join(p.true for p in pairs if p.evidence != "contested"))
@@ -404,3 +419,29 @@ def test_the_research_notes_are_flagged_only_where_a_source_disagrees(checker: c
         ("contested", "germany-on-tokyo-office"),  # a think tank says Germany backed France
     ]
     assert sum(r["verdict"] == "confirmed" for r in rows) >= 30
+
+
+def test_command_lists_every_sentence_with_all_and_reads_bom_and_crlf(tmp_path: Path) -> None:
+    text = tmp_path / "windows.txt"
+    text.write_bytes("\ufeffIt rained.\r\nAUKUS was announced on 15 September 2021.\r\n".encode())
+    result = run("check", str(text), "--data", str(FACTS), "-f", "json", "--all")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [(r["line"], r["sentence"], r["verdict"]) for r in rows] == [
+        (1, "It rained.", "unknown"),
+        (2, "AUKUS was announced on 15 September 2021.", "confirmed"),
+    ]
+
+
+def test_command_min_evidence_and_terminal_table(tmp_path: Path) -> None:
+    text = tmp_path / "china.txt"
+    text.write_text("China supported the NATO office in Japan.\n", encoding="utf-8")
+    assert run("check", str(text), "--data", str(FACTS)).exit_code == 3
+    strict = run("check", str(text), "--data", str(FACTS), "--min-evidence", "well-documented")
+    assert strict.exit_code == 0
+    assert "unknown" in strict.stdout
+    table = run("check", str(text), "--data", str(FACTS), env={"ASIAPAC_FORCE_TTY": "100", "NO_COLOR": "1"})
+    assert table.exit_code == 3
+    assert "contradicted" in table.stdout and "\x1b" not in table.stdout
+    bad_level = run("check", str(text), "--data", str(FACTS), "--min-evidence", "rumour")
+    assert bad_level.exit_code == 2
