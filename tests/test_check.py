@@ -254,6 +254,20 @@ def test_articles_with_planted_errors(checker: check.Checker, name: str) -> None
         ("Australia sent its deputy prime minister to the Washington summit in July 2024.", "confirmed"),
         ("Japan sent its foreign minister to The Hague summit.", "confirmed"),
         ("Japan was represented by its foreign minister at the Vilnius summit.", "contradicted"),
+        (
+            "At the 2024 Washington summit, Australia was represented by Richard Marles rather than Albanese.",
+            "confirmed",
+        ),
+        (
+            "Japan's Prime Minister Shigeru Ishiba cancelled his trip to The Hague summit on 23 June 2025.",
+            "unknown",
+        ),
+        ("Yoon attended the Madrid summit in 2022 and the Vilnius summit in 2023.", "confirmed"),
+        ("Stoltenberg visited Tokyo in 2017 and again in 2023.", "confirmed"),
+        ("The Quad was revived in November 2017 with officials' talks in Manila.", "confirmed"),
+        ("In Madrid in June 2022, NATO adopted a new Strategic Concept.", "confirmed"),
+        ("Was a NATO liaison office opened in Tokyo?", "unknown"),
+        ('The phrase "Camp David Pact" is wrong.', "unknown"),
     ],
 )
 def test_single_sentences(checker: check.Checker, sentence: str, verdict: str) -> None:

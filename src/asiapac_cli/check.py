@@ -254,6 +254,14 @@ REFERENCE_POINT = re.compile(
     r"(?:the\s+|NATO['’]s\s+)?(?:\w+\s+)?$",
     re.I,
 )
+# The sentence is about something else that happened around the summit (its date too).
+CANCELLED = re.compile(
+    r"\b(?:cancel(?:l)?ed|cancels|postponed|called off|skipped|pulled out|withdrew|declined)\b", re.I
+)
+# "represented by Marles rather than Albanese": the second person did not attend.
+NOT_THIS_ONE = re.compile(
+    r"\b(?:rather than|instead of|in place of|replacing|standing in for|not|nor)\s+$", re.I
+)
 SUMMIT_WORD = re.compile(r"\bsummits?\b", re.I)
 ATTENDANCE_WORDS = {
     "leader": "its leader",
@@ -885,12 +893,14 @@ class Checker:
                 return any(lo.year in when.years() for lo, _ in spans)
 
             # "Concluded before the Vilnius summit, on 6 July": the summit is a reference point.
-            reference = REFERENCE_POINT.search(text, max(0, position - 30), position)
+            reference = REFERENCE_POINT.search(text, max(0, position - 30), position) or CANCELLED.search(
+                text
+            )
             if not negated and not reference:
                 found = self.judge_dates(events, position, bound, same_span, "The fact base dates the summit")
                 if found:
                     findings.append(found)
-            if len(events) == 1 and not negated:
+            if len(events) == 1 and not negated and not CANCELLED.search(text):
                 nearest = [
                     m
                     for m in mentions
@@ -916,7 +926,9 @@ class Checker:
             return []
         findings = []
         people = [
-            m for m in mentions if m.kind == "actor" and self.actors.get(m.id, {}).get("kind") == "person"
+            m
+            for m in mentions
+            if self.is_person(m) and not NOT_THIS_ONE.search(text, max(0, m.start - 20), m.start)
         ]
         for mention in people:
             person = self.actors[mention.id]
