@@ -459,3 +459,15 @@ def test_command_min_evidence_and_terminal_table(tmp_path: Path) -> None:
     assert "contradicted" in table.stdout and "\x1b" not in table.stdout
     bad_level = run("check", str(text), "--data", str(FACTS), "--min-evidence", "rumour")
     assert bad_level.exit_code == 2
+
+
+def test_a_dateline_dates_the_story_not_the_facts(checker: check.Checker) -> None:
+    text = (
+        "VILNIUS, 12 July 2023 (Wire) - Leaders met today.\n\n"
+        "Japan and NATO agreed their ITPP today. South Korea and NATO agreed their ITPP yesterday.\n\n"
+        "BRUSSELS, July 12, 2024 (Reuters) - Japan's ITPP, agreed a year ago, has 16 areas."
+    )
+    assert [r["verdict"] for r in verdicts(checker, text)] == ["confirmed"] * 4
+    late = "VILNIUS, 14 July 2023 - South Korea and NATO agreed their ITPP yesterday."
+    assert verdict_of(checker, late) == "contradicted"
+    assert verdict_of(checker, "Today Japan and NATO agreed their ITPP.") == "unknown"  # today is not known

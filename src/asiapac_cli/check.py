@@ -262,6 +262,7 @@ CANCELLED = re.compile(
 NOT_THIS_ONE = re.compile(
     r"\b(?:rather than|instead of|in place of|replacing|standing in for|not|nor)\s+$", re.I
 )
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*[^-–—()]{3,30}?\s*(?:\([^)]*\)\s*)?[-–—]", re.UNICODE)
 SUMMIT_WORD = re.compile(r"\bsummits?\b", re.I)
 ATTENDANCE_WORDS = {
     "leader": "its leader",
@@ -299,7 +300,8 @@ RELATIVE = re.compile(
     r"""\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+
     (?P<unit>day|week|month|year)s?\s+(?P<dir>later|afterwards|earlier|after|before)
     |the\s+(?:next|following)\s+(?P<unit2>day|week|month|year)
-    |the\s+same\s+(?P<unit3>day|week|month|year))\b""",
+    |the\s+same\s+(?P<unit3>day|week|month|year)
+    |(?P<today>today|yesterday))\b""",
     re.X | re.I,
 )
 COUNT_QUALIFIED = re.compile(
@@ -434,17 +436,20 @@ def shift(value: dt.date, unit: str, n: int) -> dt.date:
 SLACK = {"day": 0, "week": 2, "month": 10, "year": 60}  # days of tolerance around "a month later"
 
 
-def parse_relative(sentence: str, absolute: list[When], previous: When | None) -> tuple[list[When], set[int]]:
-    """'A month later', 'the next day', 'a month after the decision in January 2023'.
+def parse_relative(
+    sentence: str, absolute: list[When], previous: When | None, dateline: When | None = None
+) -> tuple[list[When], set[int]]:
+    """'A month later', 'the next day', 'a month after the decision in January 2023', 'today'.
 
     "Later" counts from the last date before it (in this sentence, else the text's last date);
-    "after <something> in <date>" counts from the date that follows. Returns the dates and the
-    positions of absolute dates used only as anchors (not dates of what the sentence says).
+    "after <something> in <date>" counts from the date that follows; "today" and "yesterday"
+    from a dateline ("VILNIUS, 12 July 2023 -"), never from an earlier fact's date. Returns the
+    dates and the positions of absolute dates used only as anchors.
     """
     found = []
     anchors: set[int] = set()
     for m in RELATIVE.finditer(sentence):
-        unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).casefold()
+        unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "day").casefold()
         direction = (m.group("dir") or "later").casefold()
         explicit = direction in ("after", "before") and re.match(r"\s+\w", sentence[m.end() :]) is not None
         if explicit:
@@ -452,11 +457,16 @@ def parse_relative(sentence: str, absolute: list[When], previous: When | None) -
             if anchor is not None:
                 anchors.add(anchor.start)
         else:
-            anchor = next((w for w in reversed(absolute) if w.end <= m.start()), previous)
+            fallback = dateline if m.group("today") else previous
+            anchor = next((w for w in reversed(absolute) if w.end <= m.start()), fallback)
         if anchor is None:
             continue
-        if m.group("unit3"):
+        if m.group("unit3") or (m.group("today") or "").casefold() == "today":
             found.append(When(anchor.lo, anchor.hi, m.group(0), m.start(), m.end()))
+            continue
+        if m.group("today"):  # yesterday
+            day_before = anchor.lo - dt.timedelta(days=1)
+            found.append(When(day_before, day_before, m.group(0), m.start(), m.end()))
             continue
         word = (m.group("n") or "one").casefold()
         n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
@@ -575,6 +585,7 @@ class Checker:
         self.build_names()
         self.build_summits()
         self.build_claims()
+        self.dateline: When | None = None  # the date of the text's dateline, for "today"
 
     def usable(self, record: Record) -> bool:
         return record.get("evidence", "well-documented") in self.allowed
@@ -714,9 +725,13 @@ class Checker:
         if before:
             mentions = self.resolve_references(text, mentions, before)
         absolute = parse_dates(text)
-        relative, anchors = parse_relative(text, absolute, anchor)
+        dateline = DATELINE.match(text)
+        if dateline is not None:
+            self.dateline = next((w for w in absolute if w.end <= dateline.end()), self.dateline)
+        relative, anchors = parse_relative(text, absolute, anchor, self.dateline)
         for when in absolute:
-            when.is_anchor = when.start in anchors
+            # "BRUSSELS, July 12, 2024 (Reuters) -": when the story was filed, not a fact's date.
+            when.is_anchor = when.start in anchors or (dateline is not None and when.end <= dateline.end())
         every_date = sorted(absolute + relative, key=lambda w: w.start)
         dates = [w for w in every_date if not w.is_anchor]
         counts = [m for m in COUNT.finditer(text)]
@@ -811,7 +826,7 @@ class Checker:
     def summit_mentions(self, text: str, dates: list[When]) -> list[tuple[Record, int]]:
         """(summit, position) for each summit the sentence names by its place."""
         has_word = bool(SUMMIT_WORD.search(text)) or bool(
-            re.search(r"\bleaders\b.*\b(?:met|gathered)\b", text)
+            re.search(r"\bleaders\b.*\b(?:met|gathered)\b", text, re.I)
         )
         found: list[tuple[Record, int]] = []
         lowered = text.casefold()
@@ -1064,7 +1079,13 @@ class Checker:
                         f"The {itpp['title']} runs {want[0]}–{want[1]}, not {w.text}.",
                     )
                 )
-        plain = [w for w in dates if not w.period]
+        # "The ITPP replaced the IPCP that Japan signed in 2014": that date is the IPCP's.
+        programmes = [m for m in mentions if m.kind == "topic" and m.id in ("itpp", "ipcp")]
+        plain = [
+            w
+            for w in dates
+            if not w.period and min(programmes, key=lambda m: abs(m.start - w.start)).id == "itpp"
+        ]
         if not plain or not AGREE.search(text):
             return findings
         owners = [self.itpps[o] for o in dict.fromkeys(self.partner_of(p.id) or "" for p in partners)]
@@ -1320,6 +1341,7 @@ class Checker:
 
     def check_sentences(self, text: str, show_all: bool) -> Listing:
         rows = []
+        self.dateline = None
         anchor: When | None = None
         before: list[Mention] = []
         for line, sentence in check_text.split(text):
