@@ -384,7 +384,7 @@ def test_cite_unknown_id_suggests() -> None:
     result = run("cite", "france-opposes-tokyo-ofice")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "nothing with id 'france-opposes-tokyo-ofice'" in result.stderr
+    assert "nothing called 'france-opposes-tokyo-ofice'" in result.stderr
     assert "did you mean 'france-opposes-tokyo-office'" in result.stderr
 
 
@@ -462,7 +462,7 @@ def test_sqlite_answers_questions_on_the_bundled_data(bundled: None, tmp_path: P
     ).fetchall()
     expected = {
         (row["actor_name"], fb.table("sources")[source]["title"])
-        for row in query.stances(fb, "tokyo-office", ("opposed",)).rows
+        for row in query.stances(fb, "tokyo-office", positions=("opposed",)).rows
         for source in row["sources"]
     }
     assert set(opposed) == expected

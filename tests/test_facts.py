@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from asiapac_cli import load, model
+from asiapac_cli import load, model, vocab
 from conftest import REPO, run
 
 BUNDLED = load.bundled_path()
@@ -240,7 +240,7 @@ def test_every_source_is_cited_and_every_citation_complete(fb) -> None:
 def test_every_record_has_evidence_and_valid_dates(fb) -> None:
     for event in fb.events:
         assert model.check_partial_date(event["date"]) is None
-        assert event["evidence"] in model.EVIDENCE_LEVELS and event["sources"]
+        assert event["evidence"] in vocab.EVIDENCE_LEVELS and event["sources"]
 
 
 def test_no_seed_misspelling_outside_quoted_claims(fb) -> None:

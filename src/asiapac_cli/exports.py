@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from asiapac_cli import __version__, model, query
-from asiapac_cli.errors import OutputUnwritable, UsageProblem
+from asiapac_cli.errors import NoMatch, OutputUnwritable
 from asiapac_cli.factbase import FactBase
 from asiapac_cli.model import Listing, Record
 
@@ -41,10 +41,10 @@ def source_line(source: Record) -> str:
 ICS_LINE_OCTETS = 75
 
 
-def ics(fb: FactBase, listing: Listing) -> str | None:
+def ics(fb: FactBase, listing: Listing) -> str:
     """The listing's events as an RFC 5545 calendar of all-day events."""
     if not listing.rows:
-        return None
+        raise NoMatch(listing.empty_message)
     stamp = fb.as_of.replace("-", "") + "T000000Z"  # from the data, so output is reproducible
     lines = [
         "BEGIN:VCALENDAR",
@@ -120,10 +120,10 @@ def fold(line: str) -> str:
 MERMAID_TITLE = "NATO and its Indo-Pacific partners"
 
 
-def mermaid(listing: Listing) -> str | None:
+def mermaid(listing: Listing) -> str:
     """The listing's events as a Mermaid `timeline`: a section per year, a period per date."""
     if not listing.rows:
-        return None
+        raise NoMatch(listing.empty_message)
     by_date: dict[str, list[str]] = {}
     for row in listing.rows:  # already in date order
         by_date.setdefault(row["date"], []).append(mermaid_text(row["title"]))
@@ -169,10 +169,10 @@ LATEX_SPECIALS = {
 LATEX_SPECIAL = re.compile("[" + re.escape("".join(LATEX_SPECIALS)) + "]")
 
 
-def bibtex(fb: FactBase, source_rows: list[dict[str, Any]]) -> str | None:
+def bibtex(fb: FactBase, source_rows: list[dict[str, Any]]) -> str:
     """One BibTeX entry per source (`@online` when it has a URL), separated by blank lines."""
     if not source_rows:
-        return None
+        raise NoMatch("no sources matched")
     return "\n".join(bibtex_entry(fb, row) for row in source_rows)
 
 
@@ -215,47 +215,6 @@ def latex(text: Any) -> str:
 def bibtex_url(url: str) -> str:
     """A URL as biblatex reads it (verbatim): only what would break the entry is percent-encoded."""
     return re.sub(r"[{}\\\s]", lambda m: f"%{ord(m.group()):02X}", one_line(url))
-
-
-# --- cite ------------------------------------------------------------------------------------
-
-# (part, label, citation): part is None for a record's own citation, else 'area 3' or 'predecessor'.
-CitedPart = tuple[str | None, str, dict[str, Any]]
-
-
-def cite(fb: FactBase, record_id: str, style: str) -> str:
-    """How to cite a record (its sources) or one source, as text lines or BibTeX."""
-    key = query.check_argument(record_id, "id")
-    kind = fb.kind_of(key)
-    if kind is None:
-        every = dict(fb.base["record_kinds"])
-        raise UsageProblem(f"nothing with id {key!r}{query.suggest(key, {i: i for i in every})}")
-    if kind == "sources":
-        parts: list[CitedPart] = [(None, "", {"source": key})]
-    else:
-        record = fb.get(key)
-        assert record is not None
-        parts = cited_parts(record)
-    if style == "bibtex":
-        cited = dict.fromkeys(citation["source"] for _, _, citation in parts)
-        return bibtex(fb, [fb.table("sources")[s] for s in cited]) or ""
-    lines = dict.fromkeys(label + query.citation_text(fb, citation) for _, label, citation in parts)
-    return "".join(f"{line}\n" for line in lines)
-
-
-def cited_parts(record: Record) -> list[CitedPart]:
-    """`query.citation_parts`, each with the label a reader sees before the citation."""
-    parts: list[CitedPart] = []
-    for part, citation in query.citation_parts(record):
-        if part is None:
-            label = ""
-        elif part == "predecessor":
-            label = "Predecessor: "
-        else:
-            number = int(part.split()[1])
-            label = f"Area {number} ({one_line(record['areas'][number - 1]['name'])}): "
-        parts.append((part, label, citation))
-    return parts
 
 
 # --- SQLite ----------------------------------------------------------------------------------
@@ -375,14 +334,14 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
     """Rows for every table, by table name, parents before children."""
     rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in SQLITE_TABLES}
     rows["meta"] = [
-        ("schema_version", str(fb.base["schema_version"])),
+        ("schema_version", str(fb.schema_version)),
         ("as_of", fb.as_of),
         ("asiapac_version", __version__),
     ]
 
     def add(table: str, record: Record, *extra: Any) -> None:
         rows[table].append(tuple(record.get(c) for c in SQLITE_COLUMNS[table]) + extra)
-        for part, _, citation in cited_parts(record):
+        for part, citation in query.citation_parts(record):
             details = tuple(citation.get(f) for f in ("quote", "locator", "translation"))
             rows["citations"].append((table, record["id"], citation["source"], *details, part))
 
@@ -420,11 +379,32 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
 # --- JSON ------------------------------------------------------------------------------------
 
 
+def write_file_atomically(path: Path, content: bytes) -> None:
+    """Write `path` whole or not at all: a temporary file in the same folder, then a rename."""
+    import os
+    import tempfile
+
+    from asiapac_cli.errors import OutputUnwritable
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except OSError as error:
+        os.unlink(temporary)
+        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
+
+
 def full_json(fb: FactBase) -> str:
     """The whole fact base as one JSON document, every kind a list (events in date order)."""
     from asiapac_cli import render
 
-    document: dict[str, Any] = {"schema_version": fb.base["schema_version"], "as_of": fb.as_of}
+    document: dict[str, Any] = {"schema_version": fb.schema_version, "as_of": fb.as_of}
     for kind in model.RECORD_KINDS:
         document[kind] = list(fb.events) if kind == "events" else list(fb.table(kind).values())
     return render.to_json(document, indent=2) + "\n"

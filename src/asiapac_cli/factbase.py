@@ -17,6 +17,7 @@ from asiapac_cli.model import Record
 # Columns kept for every event, in chronological order.
 EVENT_COLUMNS = ("ids", "lo", "hi", "kind", "actors", "topics")
 NAMED_KINDS = ("actors", "topics", "groupings")  # kinds that have display names and aliases
+SHORT_NAME = 12  # a name longer than this is shown by a shorter alias in tables, if it has one
 
 
 def normalise_name(text: str) -> str:
@@ -112,6 +113,14 @@ class FactBase:
     def as_of(self) -> str:
         return str(self.base["as_of"])
 
+    @property
+    def schema_version(self) -> int:
+        return int(self.base["schema_version"])
+
+    def record_ids(self) -> list[str]:
+        """Every record id (sources included)."""
+        return list(self.base["record_kinds"])
+
     def table(self, kind: str) -> dict[str, Record]:
         """Records of one kind (not events) by id, in file order."""
         table: dict[str, Record] = self.base[kind]
@@ -138,6 +147,20 @@ class FactBase:
     def display_name(self, record_id: str) -> str:
         record = self.get(record_id) or {}
         return str(record.get("name") or record.get("title") or record_id)
+
+    def short_name(self, record_id: str) -> str:
+        """The name a table shows: 'NATO' for 'North Atlantic Treaty Organization (NATO)',
+        'South Korea' for 'Republic of Korea' (the shortest alias written as a name)."""
+        name = self.display_name(record_id)
+        if name.endswith(")") and " (" in name:
+            return name[name.rindex(" (") + 2 : -1]
+        if len(name) > SHORT_NAME:
+            record = self.get(record_id) or {}
+            written = [a for a in record.get("aliases") or [] if a[:1].isupper() and len(a) >= 4]
+            shorter = sorted((a for a in written if len(a) < len(name)), key=len)
+            if shorter:
+                return str(shorter[0])
+        return name
 
 
 def build_base(records: dict[str, list[Record]], schema_version: int, as_of: str) -> dict[str, Any]:

@@ -9,40 +9,10 @@ JSON the tool prints. This module imports nothing from typer, rich or yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 Record = dict[str, Any]
-
-EVIDENCE_LEVELS = ("well-documented", "single-source", "contested", "unverified")
-SOURCE_KINDS = ("primary", "secondary", "tertiary", "seed")
-ACTOR_KINDS = ("country", "organisation", "person")
-EVENT_KINDS = (
-    "summit",
-    "meeting",
-    "agreement",
-    "adoption",
-    "statement",
-    "speech",
-    "visit",
-    "announcement",
-    "report",
-    "opening",
-    "sanctions",
-    "aid",
-)
-POSITIONS = ("proposed", "supported", "opposed", "cautious", "neutral")
-ATTENDANCE_LEVELS = ("leader", "deputy-leader", "minister", "official", "absent")
-VERDICTS = (
-    "verified",
-    "verified-with-caveat",
-    "imprecise",
-    "wrong",
-    "unverified",
-    "garbled",
-    "opinion",
-)
-# A verdict that says the seed is not simply right must say what is right instead.
-VERDICTS_NEEDING_CORRECTION = ("verified-with-caveat", "imprecise", "wrong", "garbled")
 
 # The kinds of record that carry an `id`, in the order the fact file lists them.
 RECORD_KINDS = (
@@ -95,26 +65,77 @@ def date_bounds(text: str) -> tuple[str, str]:
     return f"{text}-01-01", f"{text}-12-31"
 
 
+class Column:
+    """How a terminal table shows one column; piped formats never look at this.
+
+    `key` is the row key whose value is shown (often a display-only key holding names where
+    the data column holds ids); `data` is the data column it stands for, so `--columns actors`
+    shows the names too. `flex` 0 means the value is shown whole (a date, an id, a number, a
+    name); a positive `flex` is this column's share of the room left, and its values are cut at
+    a word with "…", never narrower than `least` (other columns are dropped first). When the
+    terminal is narrow, columns with the highest `drop` go first; 0 is never dropped. `styled`
+    colours the value by what it says (vocab.STYLES).
+    """
+
+    def __init__(
+        self,
+        key: str,
+        header: str | None = None,
+        *,
+        flex: int = 0,
+        drop: int = 0,
+        styled: bool = False,
+        data: str | None = None,
+        least: int = 12,
+    ) -> None:
+        self.key = key
+        self.least = least
+        self.header = header if header is not None else key.replace("_", " ")
+        self.flex = flex
+        self.drop = drop
+        self.styled = styled
+        self.data = data or key
+
+
+Formatter = Callable[[Any], Any]
+
+
 class Listing:
     """Rows a listing command prints, in a shape that knows nothing of output formats.
 
     `columns` are the keys machine formats print, in order (the documented contract);
-    `table_columns` the subset a terminal table shows. `title` and `notes` frame a
-    terminal table only; piped output is rows and nothing else.
+    `table` says how a terminal shows the rows (see Column). `title` and `notes` frame a
+    terminal table only; piped output is rows and nothing else. `text_forms` turn a
+    structured value (attendance, citations) into the text that TSV, CSV and Markdown print,
+    while JSON and YAML keep the structure.
     """
 
     def __init__(
         self,
         columns: list[str],
         rows: list[dict[str, Any]],
-        table_columns: list[str] | None = None,
+        table: list[Column] | None = None,
         title: str | None = None,
         notes: list[str] | None = None,
         empty_message: str = "nothing matched",
+        text_forms: Mapping[str, Formatter] | None = None,
     ) -> None:
         self.columns = columns
         self.rows = rows
-        self.table_columns = table_columns or columns
+        self.table = table or [Column(c, flex=1) for c in columns]
         self.title = title
         self.notes = notes or []
         self.empty_message = empty_message
+        self.text_forms = dict(text_forms or {})
+
+    def text_value(self, row: dict[str, Any], column: str) -> Any:
+        """A row's value as the text formats print it."""
+        value = row.get(column)
+        form = self.text_forms.get(column)
+        return form(value) if form is not None and value is not None else value
+
+    def select(self, wanted: list[str]) -> Listing:
+        """The same rows with exactly `wanted` columns, in that order (names already checked)."""
+        by_data = {c.data: c for c in self.table}
+        table = [by_data.get(c) or Column(c, flex=1) for c in wanted]
+        return Listing(wanted, self.rows, table, self.title, self.notes, self.empty_message, self.text_forms)

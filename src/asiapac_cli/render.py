@@ -11,7 +11,6 @@ from typing import Any, TextIO
 from asiapac_cli.model import Listing
 from asiapac_cli.terminal import Terminal
 
-FORMATS = ("table", "tsv", "csv", "json", "jsonl", "yaml", "markdown")
 LIST_SEPARATOR = "; "
 
 # C0/C1 controls, DEL, and the invisible bidi and zero-width marks that reorder or hide text,
@@ -48,9 +47,9 @@ def visible(text: str) -> str:
     return text.translate(VISIBLE)
 
 
-def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO) -> None:
+def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
     if fmt == "table":
-        draw_table(listing, terminal, out)
+        draw_table(listing, terminal, out, wide)
     elif fmt == "tsv":
         write_tsv(listing, out)
     elif fmt == "csv":
@@ -78,7 +77,7 @@ def write_tsv(listing: Listing, out: TextIO) -> None:
         return cell_text(value).translate(TSV_ESCAPES)
 
     lines = ["\t".join(listing.columns)]
-    lines += ["\t".join(escape(row.get(c)) for c in listing.columns) for row in listing.rows]
+    lines += ["\t".join(escape(listing.text_value(row, c)) for c in listing.columns) for row in listing.rows]
     out.write("\n".join(lines) + "\n")
 
 
@@ -94,7 +93,7 @@ def write_csv(listing: Listing, out: TextIO) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for values in [listing.columns] + [
-        [cell_text(row.get(c)) for c in listing.columns] for row in listing.rows
+        [cell_text(listing.text_value(row, c)) for c in listing.columns] for row in listing.rows
     ]:
         writer.writerow(values)
         out.write(buffer.getvalue()[:-2] + "\n")
@@ -137,7 +136,7 @@ def write_markdown(listing: Listing, out: TextIO) -> None:
     columns = listing.columns
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
     for row in listing.rows:
-        lines.append("| " + " | ".join(markdown_cell(row.get(c)) for c in columns) + " |")
+        lines.append("| " + " | ".join(markdown_cell(listing.text_value(row, c)) for c in columns) + " |")
     out.write("\n".join(lines) + "\n")
 
 
@@ -156,25 +155,15 @@ def console(terminal: Terminal, out: TextIO) -> Any:
     )
 
 
-def draw_table(listing: Listing, terminal: Terminal, out: TextIO) -> None:
-    """A Rich table; every cell is Text built from neutralised data, never markup."""
-    from rich.table import Table
-    from rich.text import Text
+def draw_table(listing: Listing, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
+    """A table for a person: one screen line a record, or every column wrapped with `wide`."""
+    from asiapac_cli import table
 
-    table = Table(
-        title=Text(visible(listing.title), style="bold") if listing.title else None,
-        header_style="bold",
-        show_lines=False,
-        expand=False,
-    )
-    for column in listing.table_columns:
-        table.add_column(column.replace("_", " "), overflow="fold")
-    for row in listing.rows:
-        table.add_row(*(Text(visible(cell_text(row.get(c)))) for c in listing.table_columns))
     target = console(terminal, out)
-    target.print(table)
-    for note in listing.notes:
-        target.print(Text(visible(note), style="dim"))
+    if wide:
+        table.draw_wide(listing, target, terminal.color)
+    else:
+        table.draw_fitted(listing, target, terminal.width or 100, terminal.color)
 
 
 def render_document(document: dict[str, Any], fmt: str, terminal: Terminal, out: TextIO) -> None:

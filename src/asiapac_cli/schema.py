@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from asiapac_cli import model
+from asiapac_cli import model, vocab
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNT_PATTERN = re.compile(r"0|[1-9][0-9]{0,8}")
@@ -400,7 +400,7 @@ class DatedSpan(Mapping):
 
 class ClaimSpec(Mapping):
     def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
-        if record.get("verdict") in model.VERDICTS_NEEDING_CORRECTION and not record.get("correction"):
+        if record.get("verdict") in vocab.VERDICTS_NEEDING_CORRECTION and not record.get("correction"):
             checker.report(
                 node.start_mark,
                 f"{where(label)}: verdict {record['verdict']!r} needs a 'correction' saying what is right",
@@ -409,7 +409,7 @@ class ClaimSpec(Mapping):
     def json_schema(self) -> dict[str, Any]:
         schema = super().json_schema()
         schema["if"] = {
-            "properties": {"verdict": {"enum": list(model.VERDICTS_NEEDING_CORRECTION)}},
+            "properties": {"verdict": {"enum": list(vocab.VERDICTS_NEEDING_CORRECTION)}},
             "required": ["verdict"],
         }
         schema["then"] = {"required": ["correction"]}
@@ -425,7 +425,7 @@ def fact_fields(kind: str) -> dict[str, Field]:
     """The fields every fact record shares."""
     return {
         "id": Field(Id(kind), required=True, description="unique kebab-case id"),
-        "evidence": Field(Enum(model.EVIDENCE_LEVELS), required=True, description="how sure the record is"),
+        "evidence": Field(Enum(vocab.EVIDENCE_LEVELS), required=True, description="how sure the record is"),
         "correction": Field(Text(), description="what the seed or a common account gets wrong"),
         "note": Field(Text(), description="anything else a reader needs"),
         "sources": Field(ListOf(CitationSpec(), min_items=1), required=True, description="citations"),
@@ -443,7 +443,7 @@ SOURCE = SourceSpec(
         "date": Field(PartialDate(), description="publication date"),
         "url": Field(Url()),
         "via": Field(Text(), description="where the text was read when not at the publisher"),
-        "kind": Field(Enum(model.SOURCE_KINDS), required=True),
+        "kind": Field(Enum(vocab.SOURCE_KINDS), required=True),
         "language": Field(Text()),
         "note": Field(Text()),
     },
@@ -454,7 +454,7 @@ ACTOR = Mapping(
     {
         "id": Field(Id("actors"), required=True),
         "name": Field(Text(), required=True),
-        "kind": Field(Enum(model.ACTOR_KINDS), required=True),
+        "kind": Field(Enum(vocab.ACTOR_KINDS), required=True),
         "aliases": Field(TEXT_LIST),
         "country": Field(Ref("actors")),
         "role": Field(Text()),
@@ -475,7 +475,7 @@ TOPIC = Mapping(
 ATTENDANCE = Mapping(
     {
         "actor": Field(Ref("actors"), required=True),
-        "level": Field(Enum(model.ATTENDANCE_LEVELS), required=True),
+        "level": Field(Enum(vocab.ATTENDANCE_LEVELS), required=True),
         "person": Field(Text()),
         "note": Field(Text()),
     }
@@ -486,7 +486,7 @@ EVENT = DatedSpan(
         **fact_fields("events"),
         "date": Field(PartialDate(), required=True),
         "end": Field(PartialDate()),
-        "kind": Field(Enum(model.EVENT_KINDS), required=True),
+        "kind": Field(Enum(vocab.EVENT_KINDS), required=True),
         "title": Field(Text(), required=True),
         "summary": Field(Text()),
         "place": Field(Text()),
@@ -537,7 +537,7 @@ STANCE = Mapping(
         **fact_fields("stances"),
         "topic": Field(Ref("topics"), required=True),
         "actor": Field(Ref("actors"), required=True),
-        "position": Field(Enum(model.POSITIONS), required=True),
+        "position": Field(Enum(vocab.POSITIONS), required=True),
         "date": Field(PartialDate()),
         "said": Field(Text(), description="the actor's own words, verbatim"),
         "occasion": Field(Text()),
@@ -564,7 +564,7 @@ CLAIM = ClaimSpec(
         **fact_fields("claims"),
         "by": Field(Ref("actors"), required=True),
         "text": Field(Text(), required=True, description="the seed's wording, verbatim"),
-        "verdict": Field(Enum(model.VERDICTS), required=True),
+        "verdict": Field(Enum(vocab.VERDICTS), required=True),
         "records": Field(ListOf(Ref(*model.RECORD_KINDS))),
     },
     title="Claim",
