@@ -213,12 +213,12 @@ ROOT_HELP = """Look up the facts of NATO's partnerships in the Indo-Pacific, wit
 
 \b
 Where to start:
-  asiapac summits                     who came to which NATO summit, and as what
-  asiapac itpp japan                  the areas of Japan's partnership programme
-  asiapac who-opposed tokyo-office    who opposed a NATO office in Tokyo, on what evidence
-  asiapac timeline --since 2023       what happened, in date order
-  asiapac claims --verdict wrong      what the 2023 interview got wrong, corrected
-  asiapac search camp david           every record that mentions it
+  asiapac summits                   who came to which NATO summit
+  asiapac itpp japan                what Japan's partnership programme covers
+  asiapac who-opposed tokyo-office  who opposed a NATO office in Tokyo
+  asiapac timeline --since 2023     what happened, in date order
+  asiapac claims --verdict wrong    what the 2023 interview got wrong
+  asiapac search camp david         every record that mentions it
 """
 
 
@@ -314,6 +314,7 @@ def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[
             raise
         empty = select_columns(nothing.listing, output.columns)
         write_listing(empty, fmt, term, output)
+        sys.stderr.write(f"asiapac: {nothing}\n")
         raise typer.Exit(ExitStatus.NO_MATCH) from None
     write_listing(listing, fmt, term, output)
 
@@ -405,7 +406,10 @@ def timeline(
     *,
     output: Output,
 ) -> None:
-    """Events in date order: summits, agreements, statements, visits, ...
+    """Events in date order; filter by date, actor, kind, topic.
+
+    Summits, meetings, agreements, statements, visits and more, each with its evidence level
+    and sources.
 
     \b
     Example:
@@ -437,6 +441,9 @@ def timeline(
 def summits(cite: CiteOption = False, data: DataOption = None, *, output: Output) -> None:
     """NATO summits and how each Indo-Pacific partner took part.
 
+    On a terminal, one column per partner: who came and at what level (leader, deputy,
+    minister, official; — for absent).
+
     \b
     Example:
       asiapac summits --format json | jq '.[] | {date, partners}'
@@ -462,7 +469,9 @@ def itpp(
     *,
     output: Output,
 ) -> None:
-    """A partner's ITPP: date agreed, period, areas; with no partner, one row each.
+    """A partner's ITPP and its areas, or every ITPP.
+
+    The date agreed, the period and the cooperation areas, each named area with its source.
 
     \b
     Example:
@@ -493,7 +502,7 @@ def stances(
     *,
     output: Output,
 ) -> None:
-    """Every actor's position on a topic, with what they said and the source.
+    """Every actor's position on a topic, with what they said.
 
     \b
     Example:
@@ -509,7 +518,9 @@ def stances(
 def who_opposed(
     topic: TopicArgument, cite: CiteOption = False, data: DataOption = None, *, output: Output
 ) -> None:
-    """Actors opposed to a topic (a shortcut for stances TOPIC --position opposed).
+    """Actors opposed to a topic.
+
+    A shortcut for: asiapac stances TOPIC --position opposed.
 
     \b
     Example:
@@ -563,7 +574,7 @@ def actors(
     *,
     output: Output,
 ) -> None:
-    """Countries, organisations and people, with the aliases you can type.
+    """Countries, organisations and people, with their aliases.
 
     \b
     Example:
@@ -577,7 +588,7 @@ def actors(
 
 @listing_command()
 def groupings(cite: CiteOption = False, data: DataOption = None, *, output: Output) -> None:
-    """The Quad, AUKUS and the Camp David trilateral: members and what each really is.
+    """The Quad, AUKUS, Camp David: members and what each is.
 
     \b
     Example:
@@ -603,7 +614,7 @@ def sources(
     *,
     output: Output,
 ) -> None:
-    """The sources behind the facts, with the records that cite each.
+    """The sources, with the records that cite each.
 
     \b
     Example:
@@ -675,7 +686,9 @@ def export(
     ] = None,
     data: DataOption = None,
 ) -> None:
-    """The whole fact base as an SQLite database (for sqlite3, Datasette) or one JSON document.
+    """The whole fact base as an SQLite database or JSON.
+
+    SQLite for sqlite3 and Datasette, with keys declared; JSON as one document.
 
     \b
     Example:
@@ -712,7 +725,7 @@ def claims(
     *,
     output: Output,
 ) -> None:
-    """The seed interview's claims, each with its verdict and correction.
+    """The 2023 interview's claims, with verdicts and corrections.
 
     \b
     Example:
@@ -734,7 +747,9 @@ def search(
     *,
     output: Output,
 ) -> None:
-    """Search titles, summaries, quotes and areas; title matches first.
+    """Find records by words; title matches first.
+
+    Searches titles, summaries, quotes and areas; every word must appear.
 
     \b
     Example:
@@ -772,7 +787,7 @@ def show(
     data: DataOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    """Everything about one actor, topic or record, with its sources.
+    """Everything about one actor, topic or record.
 
     \b
     Example:
@@ -812,7 +827,9 @@ def validate(
     ] = "text",
     data: DataOption = None,
 ) -> None:
-    """Check a fact file; list every problem as file:line:column: message (exit 65).
+    """Check a fact file: every problem with its line.
+
+    Each problem as file:line:column: message; exit 65 when there is one.
 
     \b
     Example:
@@ -851,7 +868,7 @@ def validate(
 
 @command()
 def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of the fact file.
+    """The JSON Schema (draft 2020-12) of the fact file.
 
     \b
     Example:

@@ -161,7 +161,7 @@ def draw_table(listing: Listing, terminal: Terminal, out: TextIO, wide: bool = F
 
     target = console(terminal, out)
     if wide:
-        table.draw_wide(listing, target, terminal.color)
+        table.draw_wide(listing, target, terminal.width or 100, terminal.color)
     else:
         table.draw_fitted(listing, target, terminal.width or 100, terminal.color)
 
@@ -172,7 +172,7 @@ def render_document(document: dict[str, Any], fmt: str, terminal: Terminal, out:
         out.write(to_json(document, indent=2) + "\n")
     elif fmt == "yaml":
         write_yaml(document, out)
-    elif fmt == "table" and terminal.is_tty:
+    elif fmt == "table":  # asked for, or on a terminal: an explicit format always wins
         from rich.text import Text
 
         target = console(terminal, out)

@@ -203,21 +203,34 @@ def draw_fitted(listing: Listing, target: Any, width: int, color: bool) -> None:
         target.print(Text(hint, style="dim" if color else ""))
 
 
-def draw_wide(listing: Listing, target: Any, color: bool) -> None:
-    """Every data column, values wrapped whole: the view for those who want all of it."""
-    from rich.table import Table
+WIDE_COLUMN = 10  # narrower than this a wrapped column breaks even its header: show records instead
 
-    table = Table(
-        title=Text(visible(listing.title), style="bold") if listing.title else None,
-        header_style="bold",
-        show_lines=False,
-        expand=False,
-    )
-    for column in listing.columns:
-        table.add_column(column.replace("_", " "), overflow="fold")
-    for row in listing.rows:
-        table.add_row(*(Text(visible(cell_text(listing.text_value(row, c)))) for c in listing.columns))
-    target.print(table)
+
+def draw_wide(listing: Listing, target: Any, width: int, color: bool) -> None:
+    """Every data column, values whole and wrapped. When that many columns cannot fit side by
+    side, each record is a block of `column  value` lines, as psql's expanded display does."""
+    title = Text(visible(listing.title), style="bold") if listing.title else None
+    if len(listing.columns) * WIDE_COLUMN <= width:
+        table = Table(title=title, header_style="bold", expand=False)
+        for column in listing.columns:
+            table.add_column(column.replace("_", " "), overflow="fold")
+        for row in listing.rows:
+            table.add_row(*(Text(visible(cell_text(listing.text_value(row, c)))) for c in listing.columns))
+        target.print(table)
+    else:
+        if title:
+            target.print(title)
+        label_width = max(len(c) for c in listing.columns)
+        for number, row in enumerate(listing.rows, start=1):
+            target.print(Text(f"─[ {number} ]" + "─" * max(0, width - 7 - len(str(number))), style="dim"))
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(width=label_width, no_wrap=True, style="bold")
+            grid.add_column(overflow="fold")
+            for column in listing.columns:
+                value = listing.text_value(row, column)
+                if value not in (None, "", []):
+                    grid.add_row(column, Text(visible(cell_text(value))))
+            target.print(grid)
     for note in listing.notes:
         target.print(Text(visible(note), style="dim" if color else ""))
 
