@@ -288,3 +288,23 @@ def test_json_export_is_the_fact_file_itself() -> None:
     top_sources = [s for s in expected["sources"]]  # sources at the top level are records, not citations
     expected["sources"] = [as_written(s) for s in raw["sources"]] if top_sources else []
     assert as_text(exported) == expected
+
+
+# --- typed seams -----------------------------------------------------------------------------------
+
+
+def test_record_types_declare_exactly_the_schema_fields() -> None:
+    from asiapac_cli import schema
+
+    def keys(typed: type) -> set[str]:
+        found: set[str] = set()
+        for klass in reversed(typed.__mro__):
+            found |= set(getattr(klass, "__annotations__", {}))
+        return found
+
+    for kind, spec in schema.RECORD_SPECS.items():
+        assert keys(model.RECORD_TYPES[kind]) == set(spec.fields), kind
+    assert keys(model.Attendance) == set(schema.ATTENDANCE.fields)
+    assert keys(model.Area) == set(schema.AREA.fields)
+    assert keys(model.Predecessor) == set(schema.PREDECESSOR.fields)
+    assert keys(model.Citation) == set(schema.CitationSpec().mapping.fields)

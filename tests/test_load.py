@@ -65,12 +65,12 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
 
 def test_misspelt_top_level_key_is_not_ignored(tmp_path: Path) -> None:
     problems = problems_of(tmp_path, HEAD + SOURCE + "sourcez:\n  - id: x\n")
-    assert problems == ["8:1: top level: unknown field 'sourcez' (did you mean 'sources'?)"]
+    assert problems == ["8:1: top level: unknown field 'sourcez'; did you mean 'sources'?"]
 
 
 def test_unknown_field_in_a_record(tmp_path: Path) -> None:
     problems = problems_of(tmp_path, HEAD + SOURCE + "    titel: typo\n")
-    assert problems == ["8:5: sources[0]: unknown field 'titel' (did you mean 'title'?)"]
+    assert problems == ["8:5: sources[0]: unknown field 'titel'; did you mean 'title'?"]
 
 
 def test_duplicate_keys_at_any_depth(tmp_path: Path) -> None:
@@ -165,8 +165,8 @@ def test_dangling_references_are_all_reported(tmp_path: Path) -> None:
         + event("    actors: [japn]\n    topics: [nowhere]\n").replace("sources: [src]", "sources: [srcc]")
     )
     assert problems_of(tmp_path, text) == [
-        "18:15: events[0].sources[0]: no source with id 'srcc' (did you mean 'src'?)",
-        "19:14: events[0].actors[0]: no actor with id 'japn' (did you mean 'japan'?)",
+        "18:15: events[0].sources[0]: no source with id 'srcc'; did you mean 'src'?",
+        "19:14: events[0].actors[0]: no actor with id 'japn'; did you mean 'japan'?",
         "20:14: events[0].topics[0]: no topic with id 'nowhere'",
     ]
 
@@ -202,7 +202,7 @@ def test_a_wrong_enum_value_suggests_the_right_one(tmp_path: Path) -> None:
     text = HEAD + SOURCE + "stances:\n  - id: s\n    topic: t\n    actor: a\n    position: oposed\n"
     problems = problems_of(tmp_path, text)
     assert (
-        "12:15: stances[0].position: expected one of proposed, supported, opposed, cautious, neutral; got 'oposed' (did you mean 'opposed' or 'proposed'?)"
+        "12:15: stances[0].position: expected one of proposed, supported, opposed, cautious, neutral; got 'oposed'; did you mean 'opposed' or 'proposed'?"
         in problems
     )
 

@@ -349,7 +349,9 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
         for record in fb.table(kind).values():
             add(kind, record)
             if kind != "sources":
-                rows[f"{kind[:-1]}_aliases"] += [(record["id"], a) for a in record.get("aliases") or []]
+                rows[f"{model.SINGULAR[kind]}_aliases"] += [
+                    (record["id"], a) for a in record.get("aliases") or []
+                ]
     for event in fb.events:
         add("events", event)
         rows["event_actors"] += [(event["id"], a) for a in event.get("actors") or []]

@@ -176,23 +176,19 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, str
 
 
 def check_references(checker: Any, schema: Any) -> None:
-    singular = {kind: kind.rstrip("s") for kind in model.RECORD_KINDS}
-    singular["itpps"] = "ITPP"
+    singular = model.SINGULAR
     for kinds, value, mark, label in checker.references:
         found = checker.ids.get(value)
         if found and found[0] in kinds:
             continue
         wanted = " or ".join(singular[k] for k in kinds)
         if found:
-            message = f"{label}: {value!r} is {article(singular[found[0]])}, expected {article(wanted)} id"
+            is_a, expected = model.article(singular[found[0]]), model.article(wanted)
+            message = f"{label}: {value!r} is {is_a}, expected {expected} id"
         else:
             candidates = [i for i, (kind, _) in checker.ids.items() if kind in kinds]
             message = f"{label}: no {wanted} with id {value!r}{schema.did_you_mean(value, candidates)}"
         checker.report(mark, message)
-
-
-def article(noun: str) -> str:
-    return ("an " if noun[0] in "aeiouAEIOU" else "a ") + noun
 
 
 def check_names(document: dict[str, Any], checker: Any) -> None:

@@ -10,9 +10,140 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:  # Python 3.10 has no typing.Required; the annotations are never evaluated
+    from typing_extensions import Required
 
 Record = dict[str, Any]
+
+
+# The records' shapes, for type checking: at run time they stay plain dicts (the marshal cache
+# stores them as they are). Fields are declared in schema.py; a test keeps these in step.
+class Citation(TypedDict, total=False):
+    source: Required[str]
+    quote: str
+    locator: str
+    translation: str
+
+
+class Source(TypedDict, total=False):
+    id: Required[str]
+    title: Required[str]
+    publisher: str
+    author: str
+    date: str
+    url: str
+    via: str
+    kind: Required[str]
+    language: str
+    note: str
+
+
+class Actor(TypedDict, total=False):
+    id: Required[str]
+    name: Required[str]
+    kind: Required[str]
+    aliases: list[str]
+    country: str
+    role: str
+
+
+class Topic(TypedDict, total=False):
+    id: Required[str]
+    title: Required[str]
+    aliases: list[str]
+    description: str
+
+
+class Attendance(TypedDict, total=False):
+    actor: Required[str]
+    level: Required[str]
+    person: str
+    note: str
+
+
+class Fact(TypedDict, total=False):
+    """What every fact record has: an id, an evidence level and its citations."""
+
+    id: Required[str]
+    evidence: Required[str]
+    correction: str
+    note: str
+    sources: Required[list[Citation]]
+
+
+class Event(Fact, total=False):
+    date: Required[str]
+    end: str
+    kind: Required[str]
+    title: Required[str]
+    summary: str
+    place: str
+    actors: list[str]
+    topics: list[str]
+    attendance: list[Attendance]
+
+
+class Area(TypedDict):
+    name: str
+    sources: list[Citation]
+
+
+class Predecessor(TypedDict, total=False):
+    title: Required[str]
+    signed: str
+    note: str
+    sources: Required[list[Citation]]
+
+
+class Itpp(Fact, total=False):
+    partner: Required[str]
+    title: Required[str]
+    agreed: str | None
+    period_start: str | None
+    period_end: str | None
+    areas_total: int | None
+    areas: list[Area]
+    predecessor: Predecessor
+
+
+class Stance(Fact, total=False):
+    topic: Required[str]
+    actor: Required[str]
+    position: Required[str]
+    date: str
+    said: str
+    occasion: str
+    summary: str
+
+
+class Grouping(Fact, total=False):
+    name: Required[str]
+    aliases: list[str]
+    members: Required[list[str]]
+    founded: str
+    nature: Required[str]
+    events: list[str]
+
+
+class Claim(Fact, total=False):
+    by: Required[str]
+    text: Required[str]
+    verdict: Required[str]
+    records: list[str]
+
+
+RECORD_TYPES: dict[str, type] = {
+    "sources": Source,
+    "actors": Actor,
+    "topics": Topic,
+    "events": Event,
+    "itpps": Itpp,
+    "stances": Stance,
+    "groupings": Grouping,
+    "claims": Claim,
+}
 
 # The kinds of record that carry an `id`, in the order the fact file lists them.
 RECORD_KINDS = (
@@ -25,6 +156,23 @@ RECORD_KINDS = (
     "groupings",
     "claims",
 )
+
+# How each kind of record is named in a message, in the singular.
+SINGULAR = {
+    "actors": "actor",
+    "topics": "topic",
+    "groupings": "grouping",
+    "sources": "source",
+    "events": "event",
+    "itpps": "ITPP",
+    "stances": "stance",
+    "claims": "claim",
+}
+
+
+def article(noun: str) -> str:
+    """'an actor', 'a topic', 'an ITPP'."""
+    return ("an " if noun[0] in "aeiouAEIOU" else "a ") + noun
 
 
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

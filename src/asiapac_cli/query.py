@@ -11,18 +11,9 @@ from typing import Any
 from asiapac_cli import model, vocab
 from asiapac_cli.errors import NoMatch, UsageProblem
 from asiapac_cli.factbase import NAMED_KINDS, FactBase, normalise_name
-from asiapac_cli.model import Column, Listing, Record
+from asiapac_cli.model import Attendance, Citation, Column, Listing, Record
 
-KIND_WORDS = {
-    "actors": "actor",
-    "topics": "topic",
-    "groupings": "grouping",
-    "sources": "source",
-    "events": "event",
-    "itpps": "ITPP",
-    "stances": "stance",
-    "claims": "claim",
-}
+KIND_WORDS = model.SINGULAR
 # The seed interview's misspellings, so searches in its words still find the facts.
 SEED_SPELLINGS = {
     "ittp": "itpp",
@@ -108,7 +99,7 @@ def source_ids(record: Record) -> list[str]:
     return list(dict.fromkeys(c["source"] for c in record.get("sources") or []))
 
 
-def citation_object(fb: FactBase, citation: dict[str, Any]) -> dict[str, Any]:
+def citation_object(fb: FactBase, citation: Citation) -> dict[str, Any]:
     """One citation as the structured formats give it: the source's details and the quote."""
     source = fb.table("sources").get(citation["source"], {})
     return {
@@ -135,7 +126,7 @@ def citation_line(cited: dict[str, Any]) -> str:
     return text
 
 
-def citation_text(fb: FactBase, citation: dict[str, Any]) -> str:
+def citation_text(fb: FactBase, citation: Citation) -> str:
     """'Title. Publisher, date. URL' for one citation, followed by its quote."""
     return citation_line(citation_object(fb, citation))
 
@@ -586,7 +577,7 @@ def summits(fb: FactBase, *, cite: bool = False) -> Listing:
     )
 
 
-def attendance_object(fb: FactBase, taking_part: dict[str, Any]) -> dict[str, Any]:
+def attendance_object(fb: FactBase, taking_part: Attendance) -> dict[str, Any]:
     """How one partner took part, as the structured formats give it."""
     person = taking_part.get("person")
     role = None
@@ -609,7 +600,7 @@ def attendance_lines(partners: list[dict[str, Any]]) -> list[str]:
     ]
 
 
-def attendance_cell(taking_part: dict[str, Any]) -> str:
+def attendance_cell(taking_part: Attendance) -> str:
     """'Kishida (leader)', '—' for absent: one partner at one summit, for a table cell."""
     level = taking_part["level"]
     if level == "absent":
@@ -664,10 +655,10 @@ def sources(fb: FactBase, source_id: str | None = None) -> Listing:
     )
 
 
-def citation_parts(record: Record) -> list[tuple[str | None, dict[str, Any]]]:
+def citation_parts(record: Record) -> list[tuple[str | None, Citation]]:
     """(part, citation) for every citation of a record: its own (part None), then those of
     its ITPP areas ('area 3') and of its predecessor ('predecessor')."""
-    parts: list[tuple[str | None, dict[str, Any]]] = [(None, c) for c in record.get("sources") or []]
+    parts: list[tuple[str | None, Citation]] = [(None, c) for c in record.get("sources") or []]
     for number, area in enumerate(record.get("areas") or [], start=1):
         parts += [(f"area {number}", c) for c in area.get("sources") or []]
     predecessor = record.get("predecessor") or {}
@@ -896,22 +887,21 @@ def cited_record(fb: FactBase, name: str) -> tuple[str, str]:
     """(kind, id) of the record or source `name` names; NoMatch for what carries no citations."""
     kind, record_id = find(fb, name)[0]
     if kind not in CITED_KINDS:
-        word = KIND_WORDS[kind]
         raise NoMatch(
-            f"{record_id!r} is {'an' if word[0] in 'aeiou' else 'a'} {word}, which cites no source itself; "
+            f"{record_id!r} is {model.article(KIND_WORDS[kind])}, which cites no source itself; "
             f"`asiapac show {record_id}` lists the records about it, each citable"
         )
     return kind, record_id
 
 
-def cite_parts(fb: FactBase, name: str) -> list[tuple[str, dict[str, Any]]]:
+def cite_parts(fb: FactBase, name: str) -> list[tuple[str, Citation]]:
     """(label, citation) for every citation of a record, or the one of a source."""
     kind, record_id = cited_record(fb, name)
     if kind == "sources":
         return [("", {"source": record_id})]
     record = fb.get(record_id)
     assert record is not None
-    labelled = []
+    labelled: list[tuple[str, Citation]] = []
     for part, citation in citation_parts(record):
         if part is None:
             label = ""

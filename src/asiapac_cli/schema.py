@@ -8,7 +8,6 @@ this module never imports yaml.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -417,8 +416,8 @@ class ClaimSpec(Mapping):
 
 
 def did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+    """The one "did you mean" of every message (vocab's), for a value of the file."""
+    return vocab.did_you_mean(vocab.closest(word, list(choices)))
 
 
 def fact_fields(kind: str) -> dict[str, Field]:
