@@ -189,6 +189,8 @@ def draw_fitted(listing: Listing, target: Any, width: int, color: bool) -> None:
             shown.append(styled_cell(fitted_text, value, column, color))
         table.add_row(*shown)
     target.print(table)
+    if listing.notes or numbered.sources:
+        target.print()  # a blank line between the records and the text about them
     for note in listing.notes:
         target.print(Text(visible(note), style="dim" if color else ""))
     numbered.print_list(target)
