@@ -241,17 +241,10 @@ T = TypeVar("T")
 
 
 def run_query(data: Optional[Path], produce: Callable[[FactBase], T]) -> T:
-    """Load the fact base and run `produce` on it.
+    """Run `produce` on the fact base that --data, ASIAPAC_DATA or the bundle names."""
+    from asiapac_cli import load
 
-    A cache section that turns out damaged only when a query reads it (its header and size
-    were sound) is bypassed: the query runs again on the fact file itself.
-    """
-    from asiapac_cli import cache
-
-    try:
-        return produce(load_factbase(data))
-    except cache.CacheDamaged:
-        return produce(load_factbase(data, use_cache=False))
+    return load.answer(load.data_path(str(data) if data else None), produce)
 
 
 def write_out(write: Callable[[TextIO], object]) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from asiapac_cli import cache, model
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, Located
@@ -60,6 +61,21 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
     if use_cache:
         cache.write(path, key, base, events)
     return FactBase(base, EventStore.in_memory(events))
+
+
+T = TypeVar("T")
+
+
+def answer(path: Path, question: Callable[[FactBase], T]) -> T:
+    """`question` asked of the fact base of `path`.
+
+    A cache section that turns out damaged only when the question reads it (its header and
+    size were sound) is bypassed: the question is asked again of the fact file itself.
+    """
+    try:
+        return question(load(path))
+    except cache.CacheDamaged:
+        return question(load(path, use_cache=False))
 
 
 def unreadable(path: Path, error: OSError) -> FactFileUnreadable:
