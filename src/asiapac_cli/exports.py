@@ -14,13 +14,16 @@ from asiapac_cli.errors import OutputUnwritable, UsageProblem
 from asiapac_cli.factbase import FactBase
 from asiapac_cli.model import Listing, Record
 
-# C0 controls and DEL, but not the newline (tabs become spaces first): no format may carry them.
-CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+# C0 and C1 controls and DEL, but not the newline (tabs become spaces first): no export may
+# carry them (RFC 5545 forbids them in TEXT; in BibTeX they reach LaTeX and terminals).
+CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Unicode's own line breaks (NEL, LINE and PARAGRAPH SEPARATOR) are line breaks.
+LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
 
 
 def plain(text: Any) -> str:
     """`text` with line breaks as \\n, tabs as spaces and every other control character dropped."""
-    unified = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    unified = LINE_BREAKS.sub("\n", str(text)).replace("\t", " ")
     return CONTROLS.sub("", unified)
 
 
