@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -106,6 +107,7 @@ DataOption = Annotated[
         help="Fact file to read instead of the bundled one (or set ASIAPAC_DATA).",
         show_default=False,
         dir_okay=True,
+        readable=False,  # the loader says why a file cannot be read (66), as for ASIAPAC_DATA
     ),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR=1).")]
@@ -171,7 +173,10 @@ def root(
 
 def fail(error: AsiapacError) -> typer.Exit:
     """Print an expected error on stderr and give the exit code that belongs to it."""
-    sys.stderr.write(f"asiapac: {error}\n" if not isinstance(error, FactFileInvalid) else f"{error}\n")
+    from asiapac_cli.safe_text import visible
+
+    message = f"asiapac: {error}" if not isinstance(error, FactFileInvalid) else f"{error}"
+    sys.stderr.write(visible(message) + "\n")
     return typer.Exit(exit_code_for(error))
 
 
@@ -254,6 +259,11 @@ def emit_text(produce: Callable[[Any], str | None], data: Optional[Path]) -> Non
     if text is None:
         sys.stderr.write("asiapac: nothing matched\n")
         raise typer.Exit(1)
+    from asiapac_cli import terminal
+    from asiapac_cli.safe_text import visible_lines
+
+    if terminal.detect().is_tty:  # a calendar or BibTeX on a screen is read, not parsed
+        text = visible_lines(text)
     write_out(lambda out: out.write(text))
 
 
@@ -549,22 +559,23 @@ def export(
     """
     from asiapac_cli import exports
     from asiapac_cli.errors import UsageProblem
+    from asiapac_cli.safe_text import display_path
 
     if fmt is ExportFormat.sqlite:
         if output is None:
             raise fail(UsageProblem("--format sqlite needs --output FILE.db"))
         run_query(data, lambda fb: exports.sqlite(fb, output))
-        sys.stderr.write(f"asiapac: wrote {output}\n")
+        sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
     elif output is None:
         emit_text(exports.full_json, data)
     else:
-        from asiapac_cli.errors import OutputUnwritable
+        from asiapac_cli.outfile import write_atomically
 
         text = run_query(data, exports.full_json)
         try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise fail(OutputUnwritable(f"cannot write {output}: {error.strerror}")) from None
+            write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+        except AsiapacError as error:
+            raise fail(error) from None
 
 
 @command()
@@ -641,7 +652,8 @@ def show(
 @command()
 def validate(
     file: Annotated[
-        Optional[Path], typer.Argument(help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).")
+        Optional[Path],
+        typer.Argument(help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).", readable=False),
     ] = None,
     fmt: Annotated[
         ValidateFormat,
@@ -656,20 +668,22 @@ def validate(
       asiapac validate my-facts.yaml
     """
     from asiapac_cli import load, render
+    from asiapac_cli.safe_text import display_path, visible
 
     path = file or load.data_path(str(data) if data else None)
+    shown = display_path(path)  # bytes that are not UTF-8 as \xff, controls escaped
     problems: list[dict[str, Any]] = []
     try:
         fb = load.load(path, use_cache=False)
     except FactFileInvalid as error:
         problems = [
-            {"file": str(path), "line": p.line, "column": p.column, "message": p.message}
+            {"file": shown, "line": p.line, "column": p.column, "message": visible(p.message)}
             for p in error.problems
         ]
     except AsiapacError as error:
         raise fail(error) from None
     if fmt is ValidateFormat.json:
-        report = {"file": str(path), "valid": not problems, "problems": problems}
+        report = {"file": shown, "valid": not problems, "problems": problems}
         write_out(lambda out: out.write(render.to_json(report, indent=2) + "\n"))
     elif problems:
         write_out(
@@ -682,7 +696,7 @@ def validate(
             f"{len(fb.table(k)) if k != 'events' else len(fb.events)} {k}"
             for k in ("sources", "events", "itpps", "stances", "claims")
         )
-        write_out(lambda out: out.write(f"{path}: valid ({counts})\n"))
+        write_out(lambda out: out.write(f"{shown}: valid ({counts})\n"))
     if problems:
         raise typer.Exit(65)
 
@@ -724,15 +738,44 @@ app = build_app()
 
 def main() -> None:
     """Entry point: expected errors are messages; a bug prints no traceback unless asked."""
+    from asiapac_cli.terminal import ClosedOutput, GuardedOutput
+
+    if sys.stdout is None:  # started with stdout closed (`asiapac timeline >&-`)
+        with contextlib.suppress(OSError):
+            os.open(os.devnull, os.O_RDWR)  # hold fd 1, so no file we open becomes "stdout"
+        sys.stdout = ClosedOutput()
+    # Whatever writes stdout (our commands, Click's --help and --version, completion scripts),
+    # a failed write is an output failure (74), not an internal error.
+    stdout = GuardedOutput(sys.stdout)
+    sys.stdout = stdout
     arguments = sys.argv[1:]
     named = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    code: Any = 0
     try:
         # standalone: Typer handles usage errors (2) and Ctrl-C (130)
         (build_app(named) if named else app)(prog_name="asiapac")
+    except SystemExit as done:
+        code = done.code
     except KeyboardInterrupt:
-        sys.exit(EXIT_INTERRUPTED)
+        code = EXIT_INTERRUPTED
     except Exception as error:  # the last line of defence against tracebacks
-        sys.exit(report_unexpected(error))
+        failed = isinstance(error, OSError) and stdout.failure is not None
+        code = output_failed(error) if failed else report_unexpected(error)  # type: ignore[arg-type]
+    else:
+        code = 0
+    try:
+        stdout.flush()  # now, not in the interpreter's exit, where a failure could not be reported
+    except OSError as error:
+        code = output_failed(error)
+    sys.exit(code)
+
+
+def output_failed(error: OSError) -> int:
+    silence_stdout()
+    if isinstance(error, BrokenPipeError):
+        return 0
+    sys.stderr.write(f"asiapac: cannot write output: {error.strerror}\n")
+    return EXIT_OUTPUT_FAILED
 
 
 def report_unexpected(error: Exception) -> int:
@@ -741,8 +784,10 @@ def report_unexpected(error: Exception) -> int:
 
         traceback.print_exception(type(error), error, error.__traceback__)
     else:
+        from asiapac_cli.safe_text import visible
+
         sys.stderr.write(
-            f"asiapac: internal error: {type(error).__name__}: {error}\n"
+            visible(f"asiapac: internal error: {type(error).__name__}: {error}") + "\n"
             f"asiapac: run again with {DEBUG_ENV}=1 for details, and please report it\n"
         )
     return EXIT_INTERNAL_ERROR

@@ -340,17 +340,21 @@ SQLITE_TABLES = re.findall(r"CREATE TABLE (\w+)", SQLITE_SCHEMA)
 
 def sqlite(fb: FactBase, path: Path) -> None:
     """Write the fact base as a normalised SQLite database, replacing `path` atomically."""
+    from asiapac_cli.outfile import write_atomically
+
+    write_atomically(path, lambda temporary: fill_sqlite(fb, temporary, path))
+
+
+def fill_sqlite(fb: FactBase, temporary: str, path: Path) -> None:
+    """The database, written into the (empty) file `temporary`."""
     import os
     import sqlite3
-    import tempfile
+
+    from asiapac_cli.safe_text import display_path
 
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(handle)
-    except OSError as error:
-        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
-    try:
-        connection = sqlite3.connect(temporary, isolation_level=None)  # transactions by hand
+        # bytes: sqlite3 cannot encode a str path that is not UTF-8
+        connection = sqlite3.connect(os.fsencode(temporary), isolation_level=None)  # transactions by hand
         try:
             connection.execute("PRAGMA foreign_keys = ON")  # a dangling reference fails the load
             connection.executescript(SQLITE_SCHEMA)
@@ -364,14 +368,8 @@ def sqlite(fb: FactBase, path: Path) -> None:
             connection.execute("COMMIT")
         finally:
             connection.close()
-        os.replace(temporary, path)
-    except OSError as error:
-        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
     except sqlite3.OperationalError as error:  # a full disk
-        raise OutputUnwritable(f"cannot write {path}: {error}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        raise OutputUnwritable(f"cannot write {display_path(path)}: {error}") from None
 
 
 def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
