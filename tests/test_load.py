@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -268,11 +269,14 @@ def test_no_permission_exits_66(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     path.write_text(HEAD)
     path.chmod(0)
     if os.geteuid() == 0:  # root reads any file: make the read fail as it would for a user
+        real_open = os.open
 
-        def refuse(self: Path) -> bytes:
-            raise PermissionError(13, "Permission denied")
+        def refuse(file: Any, flags: int, *args: Any) -> int:
+            if os.fspath(file) == str(path):
+                raise PermissionError(13, "Permission denied")
+            return real_open(file, flags, *args)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     result = run("timeline", "--data", str(path))
     assert result.exit_code == 66 and "permission denied" in result.stderr
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import os
@@ -110,6 +111,8 @@ DataOption = Annotated[
         metavar="FILE",
         help="Fact file to read instead of the bundled one (or set ASIAPAC_DATA).",
         show_default=False,
+        dir_okay=True,
+        readable=False,  # the loader says why a file cannot be read (66), as for ASIAPAC_DATA
     ),
 ]
 CiteOption = Annotated[
@@ -224,7 +227,7 @@ Where to start:
 
 def fail(error: AsiapacError) -> typer.Exit:
     """Print an expected error on stderr and give the exit status that belongs to it."""
-    from asiapac_cli.render import visible
+    from asiapac_cli.safe_text import visible
 
     message = str(error) if isinstance(error, FactFileInvalid) else f"asiapac: {error}"
     sys.stderr.write(visible(message) + "\n")
@@ -340,6 +343,11 @@ def term_width(no_color: bool) -> int | None:
 def emit_text(produce: Callable[[FactBase], str], data: Optional[Path]) -> None:
     """Print the text a query builds (an export, a chart, a citation)."""
     text = run_query(data, produce)
+    from asiapac_cli import terminal
+    from asiapac_cli.safe_text import visible_lines
+
+    if terminal.detect().is_tty:  # a calendar or BibTeX on a screen is read, not parsed
+        text = visible_lines(text)
     write_out(lambda out: out.write(text))
 
 
@@ -688,18 +696,22 @@ def export(
       asiapac export --format sqlite --output asiapac.db
     """
     from asiapac_cli import exports
+    from asiapac_cli.errors import UsageProblem
+    from asiapac_cli.safe_text import display_path
 
     chosen = vocab.match(fmt, vocab.EXPORT_FORMATS, "--format", "format")
     if chosen == "sqlite":
         if output is None:
             raise UsageProblem("--format sqlite needs --output FILE.db")
         run_query(data, lambda fb: exports.sqlite(fb, output))
-        sys.stderr.write(f"asiapac: wrote {output}\n")
+        sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
     elif output is None:
         emit_text(exports.full_json, data)
     else:
+        from asiapac_cli.outfile import write_atomically
+
         text = run_query(data, exports.full_json)
-        exports.write_file_atomically(output, text.encode("utf-8"))
+        write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
 
 
 @listing_command()
@@ -806,6 +818,7 @@ def validate(
             metavar="[FILE]",
             help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).",
             show_default=False,
+            readable=False,  # the loader says why a file cannot be read (66), as for --data
         ),
     ] = None,
     fmt: Annotated[
@@ -829,19 +842,21 @@ def validate(
       asiapac validate my-facts.yaml
     """
     from asiapac_cli import load, render
+    from asiapac_cli.safe_text import display_path, visible
 
     chosen = vocab.match(fmt, vocab.VALIDATE_FORMATS, "--format", "format")
     path = file or load.data_path(str(data) if data else None)
+    shown = display_path(path)  # bytes that are not UTF-8 as \xff, controls escaped
     problems: list[dict[str, Any]] = []
     try:
         fb = load.load(path, use_cache=False)
     except FactFileInvalid as error:
         problems = [
-            {"file": str(path), "line": p.line, "column": p.column, "message": p.message}
+            {"file": shown, "line": p.line, "column": p.column, "message": visible(p.message)}
             for p in error.problems
         ]
     if chosen == "json":
-        report = {"file": str(path), "valid": not problems, "problems": problems}
+        report = {"file": shown, "valid": not problems, "problems": problems}
         write_out(lambda out: out.write(render.to_json(report, indent=2) + "\n"))
     elif problems:
         write_out(
@@ -854,7 +869,7 @@ def validate(
             f"{len(fb.table(k)) if k != 'events' else len(fb.events)} {k}"
             for k in ("sources", "events", "itpps", "stances", "claims")
         )
-        write_out(lambda out: out.write(f"{path}: valid ({counts})\n"))
+        write_out(lambda out: out.write(f"{shown}: valid ({counts})\n"))
     if problems:
         raise typer.Exit(ExitStatus.DATA_INVALID)
 
@@ -895,15 +910,44 @@ app = build_app()
 
 def main() -> None:
     """Entry point: expected errors are messages; a bug prints no traceback unless asked."""
+    from asiapac_cli.terminal import ClosedOutput, GuardedOutput
+
+    if sys.stdout is None:  # started with stdout closed (`asiapac timeline >&-`)
+        with contextlib.suppress(OSError):
+            os.open(os.devnull, os.O_RDWR)  # hold fd 1, so no file we open becomes "stdout"
+        sys.stdout = ClosedOutput()
+    # Whatever writes stdout (our commands, Click's --help and --version, completion scripts),
+    # a failed write is an output failure (74), not an internal error.
+    stdout = GuardedOutput(sys.stdout)
+    sys.stdout = stdout
     arguments = sys.argv[1:]
     named = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    code: Any = 0
     try:
         # standalone: Typer handles usage errors (2) and Ctrl-C (130)
         (build_app(named) if named else app)(prog_name="asiapac")
+    except SystemExit as done:
+        code = done.code
     except KeyboardInterrupt:
-        sys.exit(ExitStatus.INTERRUPTED)
+        code = ExitStatus.INTERRUPTED
     except Exception as error:  # the last line of defence against tracebacks
-        sys.exit(report_unexpected(error))
+        failed = isinstance(error, OSError) and stdout.failure is not None
+        code = output_failed(error) if failed else report_unexpected(error)  # type: ignore[arg-type]
+    else:
+        code = 0
+    try:
+        stdout.flush()  # now, not in the interpreter's exit, where a failure could not be reported
+    except OSError as error:
+        code = output_failed(error)
+    sys.exit(code)
+
+
+def output_failed(error: OSError) -> int:
+    silence_stdout()
+    if isinstance(error, BrokenPipeError):
+        return 0
+    sys.stderr.write(f"asiapac: cannot write output: {error.strerror}\n")
+    return ExitStatus.IO_ERROR
 
 
 def report_unexpected(error: Exception) -> int:
@@ -912,8 +956,10 @@ def report_unexpected(error: Exception) -> int:
 
         traceback.print_exception(type(error), error, error.__traceback__)
     else:
+        from asiapac_cli.safe_text import visible
+
         sys.stderr.write(
-            f"asiapac: internal error: {type(error).__name__}: {error}\n"
+            visible(f"asiapac: internal error: {type(error).__name__}: {error}") + "\n"
             f"asiapac: run again with {DEBUG_ENV}=1 for details, and please report it\n"
         )
     return ExitStatus.INTERNAL

@@ -14,13 +14,16 @@ from asiapac_cli.errors import NoMatch, OutputUnwritable
 from asiapac_cli.factbase import FactBase
 from asiapac_cli.model import Listing, Record
 
-# C0 controls and DEL, but not the newline (tabs become spaces first): no format may carry them.
-CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+# C0 and C1 controls and DEL, but not the newline (tabs become spaces first): no export may
+# carry them (RFC 5545 forbids them in TEXT; in BibTeX they reach LaTeX and terminals).
+CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Unicode's own line breaks (NEL, LINE and PARAGRAPH SEPARATOR) are line breaks.
+LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
 
 
 def plain(text: Any) -> str:
     """`text` with line breaks as \\n, tabs as spaces and every other control character dropped."""
-    unified = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    unified = LINE_BREAKS.sub("\n", str(text)).replace("\t", " ")
     return CONTROLS.sub("", unified)
 
 
@@ -296,17 +299,21 @@ SQLITE_TABLES = re.findall(r"CREATE TABLE (\w+)", SQLITE_SCHEMA)
 
 def sqlite(fb: FactBase, path: Path) -> None:
     """Write the fact base as a normalised SQLite database, replacing `path` atomically."""
+    from asiapac_cli.outfile import write_atomically
+
+    write_atomically(path, lambda temporary: fill_sqlite(fb, temporary, path))
+
+
+def fill_sqlite(fb: FactBase, temporary: str, path: Path) -> None:
+    """The database, written into the (empty) file `temporary`."""
     import os
     import sqlite3
-    import tempfile
+
+    from asiapac_cli.safe_text import display_path
 
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(handle)
-    except OSError as error:
-        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
-    try:
-        connection = sqlite3.connect(temporary, isolation_level=None)  # transactions by hand
+        # bytes: sqlite3 cannot encode a str path that is not UTF-8
+        connection = sqlite3.connect(os.fsencode(temporary), isolation_level=None)  # transactions by hand
         try:
             connection.execute("PRAGMA foreign_keys = ON")  # a dangling reference fails the load
             connection.executescript(SQLITE_SCHEMA)
@@ -320,14 +327,8 @@ def sqlite(fb: FactBase, path: Path) -> None:
             connection.execute("COMMIT")
         finally:
             connection.close()
-        os.replace(temporary, path)
-    except OSError as error:
-        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
     except sqlite3.OperationalError as error:  # a full disk
-        raise OutputUnwritable(f"cannot write {path}: {error}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        raise OutputUnwritable(f"cannot write {display_path(path)}: {error}") from None
 
 
 def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
@@ -379,27 +380,6 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
 
 
 # --- JSON ------------------------------------------------------------------------------------
-
-
-def write_file_atomically(path: Path, content: bytes) -> None:
-    """Write `path` whole or not at all: a temporary file in the same folder, then a rename."""
-    import os
-    import tempfile
-
-    from asiapac_cli.errors import OutputUnwritable
-
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, path)
-    except OSError as error:
-        os.unlink(temporary)
-        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
 
 
 def full_json(fb: FactBase) -> str:

@@ -6,9 +6,11 @@ FactFileInvalid (exit 65) carrying file:line:column for each problem found.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,9 +24,26 @@ from asiapac_cli.factbase import (
     build_base,
     chronological,
 )
+from asiapac_cli.safe_text import display_path
 
-MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any curated file; refuses accidents early
+# Memory. Validation keeps PyYAML's node tree (every value needs its line and column), which
+# costs about 30 MiB per MB of a file shaped like the bundled one (measured: 7.6 MB -> 228 MiB,
+# 30.6 MB -> 866 MiB, linear). The byte cap keeps such a file well under 1 GiB; a file of
+# unusually dense small values could need far more per byte, so the parse also runs under a
+# data-size limit of MEMORY_LIMIT and is refused (66) when it would exceed it, never a crash.
+MAX_FILE_BYTES = 24 * 1024 * 1024  # about 720 MiB to validate; the curated file is 0.2 MB
+MEMORY_LIMIT = 960 * 1024 * 1024  # with the interpreter itself, peak RSS stays under 1 GiB
+MEMORY_BASE_MIB = 60  # the bound the tests hold validation to: BASE + PER_MB per MB of YAML
+MEMORY_PER_MB_MIB = 38
 DATA_ENV = "ASIAPAC_DATA"
+# What stat calls each kind of file that is not a regular one.
+SPECIAL_FILES = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def bundled_path() -> Path:
@@ -53,11 +72,18 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
     # rescan them again and again (run time growing faster than the file).
     gc.disable()
     try:
-        records, schema_version, as_of = parse(text, str(path))
+        with memory_limit():
+            records, schema_version, as_of = parse(text, display_path(path))
+            del text
+            events = chronological(records.pop("events", []))
+            base = build_base({**records, "events": events}, schema_version, as_of)
+    except MemoryError:
+        raise FactFileUnreadable(
+            f"{display_path(path)}: not enough memory to validate it (validating may use at most "
+            f"{MEMORY_LIMIT // 2**20} MiB); split the file or simplify it"
+        ) from None
     finally:
         gc.enable()
-    events = chronological(records.pop("events", []))
-    base = build_base({**records, "events": events}, schema_version, as_of)
     if use_cache:
         cache.write(path, key, base, events)
     return FactBase(base, EventStore.in_memory(events))
@@ -78,36 +104,99 @@ def answer(path: Path, question: Callable[[FactBase], T]) -> T:
         return question(load(path, use_cache=False))
 
 
+@contextlib.contextmanager
+def memory_limit() -> Iterator[None]:
+    """Run with the data size capped at MEMORY_LIMIT (where the system allows), so a file
+    that would need more ends in MemoryError, not in the machine swapping or the OOM killer."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        wanted = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
+        if soft != resource.RLIM_INFINITY and soft <= wanted:
+            yield
+            return
+        resource.setrlimit(resource.RLIMIT_DATA, (wanted, hard))
+    except (ImportError, ValueError, OSError):  # no such limit here: validate unbounded
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+
+
 def unreadable(path: Path, error: OSError) -> FactFileUnreadable:
     """The message for a fact file the system refuses to give us."""
+    shown = display_path(path)
     if isinstance(error, FileNotFoundError):
-        return FactFileUnreadable(f"{path}: no such file (expected a YAML fact file)")
+        return FactFileUnreadable(f"{shown}: no such file (expected a YAML fact file)")
     if isinstance(error, IsADirectoryError):
-        return FactFileUnreadable(f"{path}: is a directory (expected a YAML fact file)")
+        return FactFileUnreadable(f"{shown}: is a directory (expected a YAML fact file)")
     if isinstance(error, PermissionError):
-        return FactFileUnreadable(f"{path}: permission denied")
-    return FactFileUnreadable(f"{path}: cannot read: {error.strerror}")
+        return FactFileUnreadable(f"{shown}: permission denied")
+    return FactFileUnreadable(f"{shown}: cannot read: {error.strerror}")
+
+
+def check_regular(path: Path, status: os.stat_result) -> None:
+    """Only a regular file is a fact file: a FIFO would hang, /dev/zero never ends."""
+    if stat.S_ISDIR(status.st_mode):
+        raise unreadable(path, IsADirectoryError())
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((name for test, name in SPECIAL_FILES if test(status.st_mode)), "a special file")
+        raise FactFileUnreadable(
+            f"{display_path(path)}: not a regular file ({kind}); expected a YAML fact file"
+        )
 
 
 def stat_fact_file(path: Path) -> os.stat_result:
     try:
-        stat = path.stat()
+        status = os.stat(path)
     except OSError as error:
         raise unreadable(path, error) from None
-    if path.is_dir():
-        raise unreadable(path, IsADirectoryError())
-    return stat
+    check_regular(path, status)
+    return status
+
+
+def too_large(path: Path, size: str) -> FactFileUnreadable:
+    return FactFileUnreadable(
+        f"{display_path(path)}: is {size}; a fact file may be at most {MAX_FILE_BYTES // 2**20} MiB "
+        f"(validating it takes about {MEMORY_PER_MB_MIB} MiB per MB)"
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, never more than MAX_FILE_BYTES + 1 whatever its size claims.
+
+    Opened without blocking (a FIFO swapped in after the stat cannot hang us) and checked again
+    on the open descriptor, so what is read is the regular file that was checked.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise unreadable(path, error) from None
+    try:
+        check_regular(path, os.fstat(descriptor))
+        chunks, total = [], 0
+        while total <= MAX_FILE_BYTES:
+            chunk = os.read(descriptor, min(1 << 20, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as error:
+        raise unreadable(path, error) from None
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks)
 
 
 def read_text(path: Path, size: int) -> str:
     if size > MAX_FILE_BYTES:
-        raise FactFileUnreadable(
-            f"{path}: is {size / 2**20:.0f} MiB; a fact file may be at most {MAX_FILE_BYTES // 2**20} MiB"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise unreadable(path, error) from None
+        raise too_large(path, f"{size / 2**20:.0f} MiB")
+    data = read_bytes(path)
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large(path, f"more than {MAX_FILE_BYTES // 2**20} MiB")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -115,7 +204,8 @@ def read_text(path: Path, size: int) -> str:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise FactFileUnreadable(
-            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+            f"{display_path(path)}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
+            "save the file as UTF-8"
         ) from None
 
 

@@ -175,8 +175,14 @@ def article(noun: str) -> str:
     return ("an " if noun[0] in "aeiouAEIOU" else "a ") + noun
 
 
-DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# The one valid date range, decided here: the schema, the JSON Schema and every renderer rely
+# on it. ASCII digits only (`\d` would accept Arabic-Indic and full-width digits), and years
+# 1000 to 2999, so a year is always four digits and the day after any valid date is a valid
+# date too (an ICS DTEND; Python's date type ends at 9999-12-31).
+MIN_YEAR, MAX_YEAR = 1000, 2999
+DATE_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
 DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
+DATE_RANGE = f"years {MIN_YEAR} to {MAX_YEAR}"
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -189,8 +195,12 @@ def check_partial_date(text: str) -> str | None:
     """Return why `text` is not a valid partial date, or None when it is."""
     match = DATE_PATTERN.fullmatch(text)
     if not match:
+        if any(c.isdigit() and not c.isascii() for c in text):
+            return f"{text!r}: write dates with the ASCII digits 0-9 ({DATE_FORMATS}, {DATE_RANGE})"
         return f"expected a date as {DATE_FORMATS}, got {text!r}"
     year, month, day = match.groups()
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        return f"{text!r} is outside the dates this tool accepts ({DATE_RANGE})"
     if month is not None and not 1 <= int(month) <= 12:
         return f"{text!r} has no month {month}"
     if day is not None:

@@ -9,22 +9,11 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from asiapac_cli.model import Listing
+from asiapac_cli.safe_text import visible  # the one neutralising function; tables use it
 from asiapac_cli.terminal import Terminal
 
 LIST_SEPARATOR = "; "
 
-# C0/C1 controls, DEL, and the invisible bidi and zero-width marks that reorder or hide text,
-# each shown as its escape (ESC as \x1b). Tab and newline stay: a table cell may wrap.
-UNSAFE_CODES = [
-    *range(0x00, 0x09),
-    *range(0x0B, 0x20),
-    *range(0x7F, 0xA0),
-    *range(0x200B, 0x2010),
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-    0xFEFF,
-]
-VISIBLE = {code: chr(code).encode("unicode_escape").decode("ascii") for code in UNSAFE_CODES}
 # TSV keeps one record per line: these four are written as escapes.
 TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -40,11 +29,6 @@ def cell_text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(cell_text(item) for item in value)
     return str(value)
-
-
-def visible(text: str) -> str:
-    """Neutralise control and bidi characters for a terminal: ESC shows as \\x1b."""
-    return text.translate(VISIBLE)
 
 
 def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
@@ -84,21 +68,29 @@ def write_tsv(listing: Listing, out: TextIO) -> None:
 def write_csv(listing: Listing, out: TextIO) -> None:
     """RFC 4180 quoting with LF line ends (not the csv module's default CRLF).
 
-    The writer keeps its CRLF terminator so that a lone CR inside a value is quoted too;
-    each row's final CRLF is then written as LF.
+    Written by hand, as the csv module of Python 3.11+ writes it (QUOTE_MINIMAL): a value is
+    quoted when it holds a comma, a quote, CR or LF, and quotes are doubled. The csv module
+    of Python 3.10 refuses a NUL in a value ("need to escape"); a NUL is data like any other.
     """
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
     for values in [listing.columns] + [
         [cell_text(listing.text_value(row, c)) for c in listing.columns] for row in listing.rows
     ]:
-        writer.writerow(values)
-        out.write(buffer.getvalue()[:-2] + "\n")
-        buffer.seek(0)
-        buffer.truncate()
+        out.write(csv_line(values))
+
+
+def csv_line(values: list[str]) -> str:
+    if values == [""]:
+        return '""\n'  # a lone empty value, quoted so the line is not blank
+    return ",".join(csv_value(value) for value in values) + "\n"
+
+
+def csv_value(value: str) -> str:
+    if any(c in value for c in CSV_SPECIAL):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+CSV_SPECIAL = (",", '"', "\r", "\n")
 
 
 def to_json(data: Any, indent: int | None = None) -> str:

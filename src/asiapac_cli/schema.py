@@ -150,7 +150,8 @@ class PartialDate(Text):
     def json_schema(self) -> dict[str, Any]:
         return {
             "type": "string",
-            "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+            # model.MIN_YEAR to model.MAX_YEAR, ASCII digits only (`\d` matches any script's).
+            "pattern": r"^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
         }
 
 
@@ -302,7 +303,8 @@ class Mapping(Spec):
                         value_node.start_mark,
                         f"{child(label, key)}: expected {spec_field.spec.expected}, got an empty value",
                     )
-                record[key] = None
+                else:  # an invalid null is left out, like any invalid value (no later check sees None)
+                    record[key] = None
                 continue
             value = spec_field.spec.check(value_node, checker, child(label, key))
             if value is not INVALID:

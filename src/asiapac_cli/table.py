@@ -16,7 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from asiapac_cli.model import Column, Listing
-from asiapac_cli.render import cell_text, visible
+from asiapac_cli.render import cell_text
+from asiapac_cli.safe_text import visible
 from asiapac_cli.vocab import STYLES
 
 GAP = 2  # spaces between two columns

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from typing import Any
 
 FORCE_TTY_ENV = "ASIAPAC_FORCE_TTY"
 PAGER_ENV = "ASIAPAC_PAGER"
@@ -55,3 +56,52 @@ def detect(no_color: bool = False) -> Terminal:
 def pager_command() -> str:
     """ASIAPAC_PAGER, else PAGER, else `less -FRX`, as git and gh choose theirs."""
     return os.environ.get(PAGER_ENV) or os.environ.get("PAGER") or DEFAULT_PAGER
+
+
+class ClosedOutput:
+    """Stands in for a stdout the tool was started without (`asiapac timeline >&-`)."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        """Nothing was ever buffered."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        import io
+
+        raise io.UnsupportedOperation("standard output is closed")
+
+
+class GuardedOutput:
+    """stdout, remembering the first write that failed, so the caller can tell an output
+    failure (exit 74) from any other OSError however deep in a library it surfaced."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.failure: OSError | None = None
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self.stream.write(text))
+        except OSError as error:
+            self.failure = self.failure or error
+            raise
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as error:
+            self.failure = self.failure or error
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
