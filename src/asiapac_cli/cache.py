@@ -21,7 +21,7 @@ from asiapac_cli import __version__
 from asiapac_cli.factbase import EventStore, FactBase
 
 MAGIC = b"asiapac-cache\x00"
-FORMAT = 2
+FORMAT = 3  # 3: the base holds checked_on, events_through and gaps
 CACHE_ENV = "ASIAPAC_CACHE_DIR"
 DISABLE_ENV = "ASIAPAC_NO_CACHE"
 

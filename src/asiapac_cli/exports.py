@@ -45,7 +45,7 @@ def ics(fb: FactBase, listing: Listing) -> str:
     """The listing's events as an RFC 5545 calendar of all-day events."""
     if not listing.rows:
         raise NoMatch(listing.empty_message)
-    stamp = fb.as_of.replace("-", "") + "T000000Z"  # from the data, so output is reproducible
+    stamp = fb.checked_on.replace("-", "") + "T000000Z"  # from the data, so output is reproducible
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -191,14 +191,16 @@ def bibtex_entry(fb: FactBase, source: dict[str, Any]) -> str:
         if len(date) >= 7:
             fields.append(("month", MONTHS[int(date[5:7]) - 1]))  # BibTeX's month macro
         fields.append(("date", braced(date)))  # biblatex; BibTeX ignores it
-    notes = [f"via {source['via']}"] if source.get("via") else []
+    notes = [model.DESCRIPTIVE_TITLE_NOTE] if source.get("title_descriptive") else []
+    notes += [f"via {source['via']}"] if source.get("via") else []
     notes += [f"language: {source['language']}"] if source.get("language") else []
     if notes:
         fields.append(("note", braced(latex("; ".join(notes)))))
     url = source.get("url")
     if url:
         fields.append(("url", braced(bibtex_url(url))))
-        fields.append(("urldate", braced(fb.as_of)))
+        if source.get("accessed"):  # a real access date only, never the file's stamp
+            fields.append(("urldate", braced(source["accessed"])))
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
     return f"@{'online' if url else 'misc'}{{{source['id']},\n{body}}}\n"
 
@@ -335,7 +337,8 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
     rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in SQLITE_TABLES}
     rows["meta"] = [
         ("schema_version", str(fb.schema_version)),
-        ("as_of", fb.as_of),
+        ("checked_on", fb.checked_on),
+        ("events_through", fb.events_through or ""),
         ("asiapac_version", __version__),
     ]
 
@@ -404,7 +407,12 @@ def full_json(fb: FactBase) -> str:
     """The whole fact base as one JSON document, every kind a list (events in date order)."""
     from asiapac_cli import render
 
-    document: dict[str, Any] = {"schema_version": fb.schema_version, "as_of": fb.as_of}
+    document: dict[str, Any] = {
+        "schema_version": fb.schema_version,
+        "checked_on": fb.checked_on,
+        "events_through": fb.events_through,
+        "gaps": fb.gaps,
+    }
     for kind in model.RECORD_KINDS:
         document[kind] = list(fb.events) if kind == "events" else list(fb.table(kind).values())
     return render.to_json(document, indent=2) + "\n"

@@ -52,11 +52,11 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
     # rescan them again and again (run time growing faster than the file).
     gc.disable()
     try:
-        records, schema_version, as_of = parse(text, str(path))
+        records, schema_version, head = parse(text, str(path))
     finally:
         gc.enable()
     events = chronological(records.pop("events", []))
-    base = build_base({**records, "events": events}, schema_version, as_of)
+    base = build_base({**records, "events": events}, schema_version, head)
     if use_cache:
         cache.write(path, key, base, events)
     return FactBase(base, EventStore.in_memory(events))
@@ -147,15 +147,20 @@ def compose(text: str, path: str) -> Any:
         loader.dispose()
 
 
-def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, str]:
-    """Validate a fact file's text; return its records by kind, schema version and as_of."""
+def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dict[str, Any]]:
+    """Validate a fact file's text; return its records by kind, schema version and its head:
+    `checked_on`, `events_through` (None when the file does not say) and `gaps`."""
     from asiapac_cli import schema
 
     root = compose(text, path)
     if root is None:
         raise FactFileInvalid(
             path,
-            [Located(1, 1, "the file is empty; expected a mapping with schema_version, as_of and sources")],
+            [
+                Located(
+                    1, 1, "the file is empty; expected a mapping with schema_version, checked_on and sources"
+                )
+            ],
         )
     checker = schema.Checker()
     try:
@@ -172,12 +177,18 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, str
         raise FactFileInvalid(path, [Located(p.line, p.column, p.message) for p in problems])
     assert isinstance(document, dict)
     records = {kind: document.get(kind) or [] for kind in model.RECORD_KINDS}
-    return records, document["schema_version"], document["as_of"]
+    head = {
+        "checked_on": document.get("checked_on") or document["as_of"],
+        "events_through": document.get("events_through"),
+        "gaps": document.get("gaps") or [],
+    }
+    return records, document["schema_version"], head
 
 
 def check_references(checker: Any, schema: Any) -> None:
     singular = {kind: kind.rstrip("s") for kind in model.RECORD_KINDS}
     singular["itpps"] = "ITPP"
+    singular["gaps"] = "known gap"
     for kinds, value, mark, label in checker.references:
         found = checker.ids.get(value)
         if found and found[0] in kinds:

@@ -14,6 +14,11 @@ from typing import Any
 
 Record = dict[str, Any]
 
+# How a citation marks a title written for the fact file (`title_descriptive: true`), so it
+# is never passed off as the source's own headline.
+DESCRIPTIVE_TITLE_MARK = "[descriptive title]"
+DESCRIPTIVE_TITLE_NOTE = "descriptive title, not the source's own headline"
+
 # The kinds of record that carry an `id`, in the order the fact file lists them.
 RECORD_KINDS = (
     "sources",
@@ -25,6 +30,18 @@ RECORD_KINDS = (
     "groupings",
     "claims",
 )
+
+
+def latest_event_date(events: list[Record]) -> str | None:
+    """The date the latest event reaches (its end, else its start), as written in the file."""
+    latest: str | None = None
+    for event in events:
+        reach = event.get("end") or event.get("date")
+        if not isinstance(reach, str) or check_partial_date(reach) is not None:
+            continue  # an invalid date is reported where it is written
+        if latest is None or date_bounds(reach)[1] > date_bounds(latest)[1]:
+            latest = reach
+    return latest
 
 
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
