@@ -178,6 +178,7 @@ def bibtex(fb: FactBase, source_rows: list[dict[str, Any]]) -> str:
 
 def bibtex_entry(fb: FactBase, source: dict[str, Any]) -> str:
     """One entry; each field is written `name = value`, the value braced unless it is a macro."""
+    source = {**fb.table("sources").get(source["id"], {}), **source}  # a listing row holds fewer fields
     fields = [("title", "{{" + latex(source["title"]) + "}}")]  # inner braces keep capitals
     if source.get("author"):
         fields.append(("author", braced(latex(source["author"]))))

@@ -637,7 +637,10 @@ def family_name(person: str, country: str) -> str:
     return words[0] if country == "republic-of-korea" else words[-1]
 
 
-SOURCE_COLUMNS = ["id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "cited_by"]
+SOURCE_COLUMNS = [
+    *["id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "cited_by"],
+    *["title_descriptive", "accessed"],  # added later, so last: piped columns keep their place
+]
 
 
 def sources(fb: FactBase, source_id: str | None = None) -> Listing:
