@@ -454,3 +454,11 @@ def test_descriptive_titles_are_marked_in_every_citation_format(fb) -> None:
     assert model.DESCRIPTIVE_TITLE_NOTE in bib
     real = run("cite", "nato-opinions-210901", "--style", "bibtex").stdout
     assert model.DESCRIPTIVE_TITLE_NOTE not in real and "urldate = {2026-11-27}" in real
+
+
+def test_every_countrys_stance_says_whether_it_is_an_ally(fb) -> None:
+    # NATO's members: France, Germany and the United States are Allies; Japan and China are not.
+    for stance in fb.table("stances").values():
+        actor = fb.get(stance["actor"])
+        assert ("ally" in stance) == (actor["kind"] == "country"), stance["id"]
+    assert fb.table("stances")["japan-supports-tokyo-office"]["ally"] is False
