@@ -546,3 +546,17 @@ def test_json_export_to_a_file(tmp_path: Path, facts_file: Path) -> None:
     assert result.exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8")) == loaded_records(facts_file)
     assert out.read_text(encoding="utf-8") == run("export", "--format", "json").stdout
+
+
+def test_sqlite_carries_allies_access_dates_and_descriptive_titles(bundled: None, tmp_path: Path) -> None:
+    fb = load.load(BUNDLED, use_cache=False)
+    db = export_sqlite(tmp_path / "asiapac.db")
+    allies = dict(db.execute("SELECT actor, ally FROM stances"))
+    assert allies["france"] == 1 and allies["china"] == 0 and allies["nato"] is None
+    sources = {row[0]: row[1:] for row in db.execute("SELECT id, accessed, title_descriptive FROM sources")}
+    for source_id, source in fb.table("sources").items():
+        descriptive = source.get("title_descriptive")
+        assert sources[source_id] == (
+            source.get("accessed"),
+            None if descriptive is None else int(descriptive),
+        )

@@ -226,7 +226,7 @@ SQLITE_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT, author TEXT, date TEXT, url TEXT,
-    via TEXT, kind TEXT NOT NULL, language TEXT, note TEXT);
+    via TEXT, kind TEXT NOT NULL, language TEXT, note TEXT, accessed TEXT, title_descriptive INTEGER);
 CREATE TABLE actors (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     country TEXT REFERENCES actors(id), role TEXT);
@@ -255,7 +255,7 @@ CREATE TABLE itpp_areas (
 CREATE TABLE stances (
     id TEXT PRIMARY KEY, topic TEXT NOT NULL REFERENCES topics(id),
     actor TEXT NOT NULL REFERENCES actors(id), position TEXT NOT NULL, date TEXT, said TEXT,
-    occasion TEXT, summary TEXT, evidence TEXT NOT NULL, correction TEXT, note TEXT);
+    occasion TEXT, summary TEXT, evidence TEXT NOT NULL, correction TEXT, note TEXT, ally INTEGER);
 CREATE TABLE groupings (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, founded TEXT, nature TEXT NOT NULL,
     evidence TEXT NOT NULL, correction TEXT, note TEXT);
@@ -279,7 +279,10 @@ CREATE INDEX event_actors_actor ON event_actors (actor_id);
 CREATE INDEX stances_topic ON stances (topic);
 """
 SQLITE_COLUMNS = {
-    "sources": ("id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "note"),
+    "sources": (
+        *("id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "note"),
+        *("accessed", "title_descriptive"),
+    ),
     "actors": ("id", "name", "kind", "country", "role"),
     "topics": ("id", "title", "description"),
     "events": ("id", "date", "end", "kind", "title", "summary", "place", "evidence", "correction", "note"),
@@ -289,7 +292,7 @@ SQLITE_COLUMNS = {
     ),
     "stances": (
         *("id", "topic", "actor", "position", "date", "said", "occasion", "summary"),
-        *("evidence", "correction", "note"),
+        *("evidence", "correction", "note", "ally"),
     ),
     "groupings": ("id", "name", "founded", "nature", "evidence", "correction", "note"),
     "claims": ("id", "by", "text", "verdict", "evidence", "correction", "note"),
