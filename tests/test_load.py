@@ -56,7 +56,7 @@ def test_tabs_get_a_hint(tmp_path: Path) -> None:
 
 def test_empty_file(tmp_path: Path) -> None:
     assert problems_of(tmp_path, "") == [
-        "1:1: the file is empty; expected a mapping with schema_version, as_of and sources"
+        "1:1: the file is empty; expected a mapping with schema_version, checked_on and sources"
     ]
 
 
@@ -342,3 +342,89 @@ def test_one_anchor_reused_many_times_is_reported_once(tmp_path: Path) -> None:
     assert problems_of(tmp_path, text) == [
         "11:14: anchors and aliases (&name, *name, <<) are not allowed; write the value out"
     ]
+
+
+# --- the stamps, known gaps, access dates, descriptive titles and allies ------------------
+
+NEW_HEAD = 'schema_version: 1\nchecked_on: "2026-11-27"\n'
+
+
+def test_checked_on_events_through_and_gaps_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    gaps = "gaps:\n  - id: gap-one\n    text: Nothing found on X.\n    records: [e]\n"
+    path.write_text(
+        NEW_HEAD
+        + 'events_through: "2023-07-12"\n'
+        + gaps
+        + SOURCE
+        + "events:\n"
+        + event("    end: '2023-07-12'\n"),
+        encoding="utf-8",
+    )
+    fb = load.load(path, use_cache=False)
+    assert (fb.checked_on, fb.events_through) == ("2026-11-27", "2023-07-12")
+    assert fb.gaps == [{"id": "gap-one", "text": "Nothing found on X.", "records": ["e"]}]
+
+
+def test_events_through_is_computed_when_the_file_does_not_say(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(NEW_HEAD + SOURCE + "events:\n" + event("    end: '2023-07-12'\n"), encoding="utf-8")
+    assert load.load(path, use_cache=False).events_through == "2023-07-12"
+
+
+def test_events_through_must_be_the_latest_event(tmp_path: Path) -> None:
+    text = NEW_HEAD + 'events_through: "2026-11"\n' + SOURCE + "events:\n" + event("    end: '2023-07-12'\n")
+    assert problems_of(tmp_path, text) == [
+        "3:1: events_through: '2026-11' is not the date of the latest event ('2023-07-12')"
+    ]
+
+
+def test_checked_on_is_required_once(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, "schema_version: 1\n" + SOURCE) == [
+        "1:1: top level: missing required field 'checked_on' (a date)"
+    ]
+    both = NEW_HEAD + 'as_of: "2026-11-27"\n' + SOURCE
+    assert problems_of(tmp_path, both) == ["3:1: as_of: give 'checked_on' only ('as_of' is its older name)"]
+
+
+def test_a_gap_id_is_unique_across_the_file_and_its_records_must_exist(tmp_path: Path) -> None:
+    gaps = "gaps:\n  - id: src\n    text: Clash.\n  - id: gap-two\n    text: X.\n    records: [nope]\n"
+    problems = problems_of(tmp_path, NEW_HEAD + gaps + SOURCE)
+    assert any("duplicate id 'src'" in p for p in problems)
+    assert any("gaps[1].records[0]: no" in p and "'nope'" in p for p in problems)
+
+
+@pytest.mark.parametrize("value", ['"true"', "yes", "True", "1"])
+def test_booleans_are_unquoted_true_or_false(tmp_path: Path, value: str) -> None:
+    source = SOURCE + f"    title_descriptive: {value}\n"
+    (problem,) = problems_of(tmp_path, NEW_HEAD + source)
+    assert problem.endswith(
+        "sources[0].title_descriptive: expected true or false (unquoted), got "
+        + ("text 'true'" if value == '"true"' else f"text {value!r}")
+    )
+
+
+def test_access_date_descriptive_title_and_ally_are_read(tmp_path: Path) -> None:
+    source = (
+        SOURCE + '    url: https://example.org/x\n    accessed: "2026-11-27"\n    title_descriptive: true\n'
+    )
+    stance = (
+        "topics:\n  - id: t\n    title: T\n"
+        + "actors:\n  - id: china\n    name: China\n    kind: country\n"
+        + "stances:\n  - id: s\n    topic: t\n    actor: china\n    position: opposed\n"
+        + "    ally: false\n    evidence: single-source\n    sources: [src]\n"
+    )
+    path = tmp_path / "facts.yaml"
+    path.write_text(NEW_HEAD + source + stance, encoding="utf-8")
+    fb = load.load(path, use_cache=False)
+    assert fb.table("sources")["src"]["accessed"] == "2026-11-27"
+    assert fb.table("sources")["src"]["title_descriptive"] is True
+    assert fb.table("stances")["s"]["ally"] is False
+
+
+def test_not_known_attendance_is_not_taking_part(tmp_path: Path) -> None:
+    attendance = "    attendance:\n      - actor: japan\n        level: not-known\n"
+    path = tmp_path / "facts.yaml"
+    path.write_text(NEW_HEAD + SOURCE + ACTORS + "events:\n" + event(attendance), encoding="utf-8")
+    fb = load.load(path, use_cache=False)
+    assert list(fb.events.column("actors")[0]) == []

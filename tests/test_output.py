@@ -80,9 +80,9 @@ def test_itpp_pair_terminal_and_piped() -> None:
 def test_who_opposed_pair_terminal_and_piped() -> None:
     piped = run("who-opposed", "tokyo-office")
     assert piped.stdout == (
-        "topic\tactor\tactor_name\tposition\tdate\tsaid\toccasion\tsummary\tevidence\tcorrection\tid\tsources\tnote\n"
+        "topic\tactor\tactor_name\tposition\tdate\tsaid\toccasion\tsummary\tevidence\tcorrection\tid\tsources\tnote\tally\n"
         "tokyo-office\tfrance\tFrance\topposed\t2023-07-12\tThe Indo-Pacific is not the North Atlantic\t\t\t"
-        "well-documented\t\tfrance-opposes-tokyo-office\tafp-macron-vilnius-2023\t\n"
+        "well-documented\t\tfrance-opposes-tokyo-office\tafp-macron-vilnius-2023\t\ttrue\n"
     )
     table = run("who-opposed", "tokyo-office", env={"ASIAPAC_FORCE_TTY": "80", "NO_COLOR": "1"}).stdout
     lines = table.splitlines()
@@ -170,6 +170,8 @@ def test_cite_adds_the_full_citation_as_objects_in_json_and_text_in_tsv() -> Non
             "url": "https://taiwannews.com.tw/news/4943221",
             "quote": None,
             "locator": None,
+            "title_descriptive": False,
+            "accessed": None,
         }
     ]
     tsv = run("who-opposed", "tokyo-office", "--cite").stdout.splitlines()

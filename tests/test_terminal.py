@@ -162,8 +162,10 @@ def test_wide_is_a_wrapped_table_when_the_columns_fit() -> None:
 
 def test_cite_on_a_terminal_numbers_the_sources_under_the_table() -> None:
     screen = on_pty(["who-opposed", "tokyo-office", "--cite", "--data", BUNDLED, "--no-color"], 80, rows=60)
-    assert re.search(r"^France .* 3 4 5 6 7 8\s*$", screen, re.MULTILINE)
-    assert "[1] " in screen
+    france = re.search(r"^France .*?((?: \d+)+)\s*$", screen, re.MULTILINE)
+    assert france, screen
+    numbers = france.group(1).split()
+    assert len(numbers) >= 3 and all(f"[{n}] " in screen for n in numbers)
     urls = [line.strip() for line in screen.splitlines() if line.strip().startswith("http")]
     assert urls and all(" " not in url for url in urls)  # each URL whole, on a line of its own
     assert len(screen.splitlines()) <= 40

@@ -25,7 +25,7 @@ from asiapac_cli import __version__
 from asiapac_cli.factbase import EventStore, FactBase
 
 MAGIC = b"asiapac-cache\x00"
-FORMAT = 3
+FORMAT = 4  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both
 CACHE_ENV = "ASIAPAC_CACHE_DIR"
 DISABLE_ENV = "ASIAPAC_NO_CACHE"
 

@@ -811,6 +811,43 @@ def show(
 
 
 @command()
+def about(
+    fmt: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table (an outline) on a terminal, text when piped; or json, yaml.",
+            autocompletion=vocab.completer(vocab.DOCUMENT_FORMATS),
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """What the fact base covers, and what it does not know.
+
+    When the sources were last searched, how far the events reach, counts, the known gaps.
+
+    \b
+    Example:
+      asiapac about --format json | jq .events_through
+    """
+    from asiapac_cli import load, query, render, terminal
+
+    term = terminal.detect(no_color)
+    chosen = (
+        vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format")
+        if fmt
+        else ("table" if term.is_tty else "text")
+    )
+    fact_file = str(load.data_path(str(data) if data else None))
+    document = run_query(data, lambda fb: query.about(fb, fact_file))
+    write_out(lambda out: render.render_document(document, chosen, term, out))
+
+
+@command()
 def validate(
     file: Annotated[
         Optional[Path],

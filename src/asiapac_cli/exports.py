@@ -48,7 +48,7 @@ def ics(fb: FactBase, listing: Listing) -> str:
     """The listing's events as an RFC 5545 calendar of all-day events."""
     if not listing.rows:
         raise NoMatch(listing.empty_message)
-    stamp = fb.as_of.replace("-", "") + "T000000Z"  # from the data, so output is reproducible
+    stamp = fb.checked_on.replace("-", "") + "T000000Z"  # from the data, so output is reproducible
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -181,6 +181,7 @@ def bibtex(fb: FactBase, source_rows: list[dict[str, Any]]) -> str:
 
 def bibtex_entry(fb: FactBase, source: dict[str, Any]) -> str:
     """One entry; each field is written `name = value`, the value braced unless it is a macro."""
+    source = {**fb.table("sources").get(source["id"], {}), **source}  # a listing row holds fewer fields
     fields = [("title", "{{" + latex(source["title"]) + "}}")]  # inner braces keep capitals
     if source.get("author"):
         fields.append(("author", braced(latex(source["author"]))))
@@ -194,14 +195,16 @@ def bibtex_entry(fb: FactBase, source: dict[str, Any]) -> str:
         if len(date) >= 7:
             fields.append(("month", MONTHS[int(date[5:7]) - 1]))  # BibTeX's month macro
         fields.append(("date", braced(date)))  # biblatex; BibTeX ignores it
-    notes = [f"via {source['via']}"] if source.get("via") else []
+    notes = [model.DESCRIPTIVE_TITLE_NOTE] if source.get("title_descriptive") else []
+    notes += [f"via {source['via']}"] if source.get("via") else []
     notes += [f"language: {source['language']}"] if source.get("language") else []
     if notes:
         fields.append(("note", braced(latex("; ".join(notes)))))
     url = source.get("url")
     if url:
         fields.append(("url", braced(bibtex_url(url))))
-        fields.append(("urldate", braced(fb.as_of)))
+        if source.get("accessed"):  # a real access date only, never the file's stamp
+            fields.append(("urldate", braced(source["accessed"])))
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
     return f"@{'online' if url else 'misc'}{{{source['id']},\n{body}}}\n"
 
@@ -226,7 +229,7 @@ SQLITE_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT, author TEXT, date TEXT, url TEXT,
-    via TEXT, kind TEXT NOT NULL, language TEXT, note TEXT);
+    via TEXT, kind TEXT NOT NULL, language TEXT, note TEXT, accessed TEXT, title_descriptive INTEGER);
 CREATE TABLE actors (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     country TEXT REFERENCES actors(id), role TEXT);
@@ -255,7 +258,7 @@ CREATE TABLE itpp_areas (
 CREATE TABLE stances (
     id TEXT PRIMARY KEY, topic TEXT NOT NULL REFERENCES topics(id),
     actor TEXT NOT NULL REFERENCES actors(id), position TEXT NOT NULL, date TEXT, said TEXT,
-    occasion TEXT, summary TEXT, evidence TEXT NOT NULL, correction TEXT, note TEXT);
+    occasion TEXT, summary TEXT, evidence TEXT NOT NULL, correction TEXT, note TEXT, ally INTEGER);
 CREATE TABLE groupings (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, founded TEXT, nature TEXT NOT NULL,
     evidence TEXT NOT NULL, correction TEXT, note TEXT);
@@ -279,7 +282,10 @@ CREATE INDEX event_actors_actor ON event_actors (actor_id);
 CREATE INDEX stances_topic ON stances (topic);
 """
 SQLITE_COLUMNS = {
-    "sources": ("id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "note"),
+    "sources": (
+        *("id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "note"),
+        *("accessed", "title_descriptive"),
+    ),
     "actors": ("id", "name", "kind", "country", "role"),
     "topics": ("id", "title", "description"),
     "events": ("id", "date", "end", "kind", "title", "summary", "place", "evidence", "correction", "note"),
@@ -289,7 +295,7 @@ SQLITE_COLUMNS = {
     ),
     "stances": (
         *("id", "topic", "actor", "position", "date", "said", "occasion", "summary"),
-        *("evidence", "correction", "note"),
+        *("evidence", "correction", "note", "ally"),
     ),
     "groupings": ("id", "name", "founded", "nature", "evidence", "correction", "note"),
     "claims": ("id", "by", "text", "verdict", "evidence", "correction", "note"),
@@ -336,7 +342,8 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
     rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in SQLITE_TABLES}
     rows["meta"] = [
         ("schema_version", str(fb.schema_version)),
-        ("as_of", fb.as_of),
+        ("checked_on", fb.checked_on),
+        ("events_through", fb.events_through or ""),
         ("asiapac_version", __version__),
     ]
 
@@ -386,7 +393,12 @@ def full_json(fb: FactBase) -> str:
     """The whole fact base as one JSON document, every kind a list (events in date order)."""
     from asiapac_cli import render
 
-    document: dict[str, Any] = {"schema_version": fb.schema_version, "as_of": fb.as_of}
+    document: dict[str, Any] = {
+        "schema_version": fb.schema_version,
+        "checked_on": fb.checked_on,
+        "events_through": fb.events_through,
+        "gaps": fb.gaps,
+    }
     for kind in model.RECORD_KINDS:
         document[kind] = list(fb.events) if kind == "events" else list(fb.table(kind).values())
     return render.to_json(document, indent=2) + "\n"

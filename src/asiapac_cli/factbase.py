@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from asiapac_cli import model
+from asiapac_cli import model, vocab
 from asiapac_cli.model import Record
 
 # Columns kept for every event, in chronological order.
@@ -92,7 +92,7 @@ def event_actors(event: Record) -> list[str]:
     """Actors of an event, with those who took part in a summit (unless marked absent)."""
     names = list(event.get("actors") or [])
     for entry in event.get("attendance") or []:
-        if entry["level"] != "absent" and entry["actor"] not in names:
+        if entry["level"] not in vocab.NOT_ATTENDING and entry["actor"] not in names:
             names.append(entry["actor"])
     return names
 
@@ -111,7 +111,25 @@ class FactBase:
 
     @property
     def as_of(self) -> str:
-        return str(self.base["as_of"])
+        """When the sources were last checked (the older name of `checked_on`)."""
+        return self.checked_on
+
+    @property
+    def checked_on(self) -> str:
+        """When the sources were last searched and the facts checked against them."""
+        return str(self.base["checked_on"])
+
+    @property
+    def events_through(self) -> str | None:
+        """The latest date the events reach: the file's `events_through`, else the latest event's."""
+        stated: str | None = self.base.get("events_through")
+        return stated or model.latest_event_date(list(self.events))
+
+    @property
+    def gaps(self) -> list[Record]:
+        """Known gaps: what the fact base does not cover or could not find."""
+        gaps: list[Record] = self.base.get("gaps") or []
+        return gaps
 
     @property
     def schema_version(self) -> int:
@@ -163,9 +181,15 @@ class FactBase:
         return name
 
 
-def build_base(records: dict[str, list[Record]], schema_version: int, as_of: str) -> dict[str, Any]:
-    """The marshal-able part of the fact base (everything but the events)."""
-    base: dict[str, Any] = {"schema_version": schema_version, "as_of": as_of}
+def build_base(records: dict[str, list[Record]], schema_version: int, head: dict[str, Any]) -> dict[str, Any]:
+    """The marshal-able part of the fact base (everything but the events); `head` holds the
+    top-level `checked_on`, `events_through` and `gaps`."""
+    base: dict[str, Any] = {
+        "schema_version": schema_version,
+        "checked_on": head["checked_on"],
+        "events_through": head.get("events_through"),
+        "gaps": head.get("gaps") or [],
+    }
     record_kinds: dict[str, str] = {}
     for kind in model.RECORD_KINDS:
         for record in records.get(kind, []):

@@ -73,10 +73,10 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
     gc.disable()
     try:
         with memory_limit():
-            records, schema_version, as_of = parse(text, display_path(path))
+            records, schema_version, head = parse(text, display_path(path))
             del text
             events = chronological(records.pop("events", []))
-            base = build_base({**records, "events": events}, schema_version, as_of)
+            base = build_base({**records, "events": events}, schema_version, head)
     except MemoryError:
         raise FactFileUnreadable(
             f"{display_path(path)}: not enough memory to validate it (validating may use at most "
@@ -253,15 +253,20 @@ def compose(text: str, path: str) -> Any:
         loader.dispose()
 
 
-def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, str]:
-    """Validate a fact file's text; return its records by kind, schema version and as_of."""
+def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dict[str, Any]]:
+    """Validate a fact file's text; return its records by kind, schema version and its head:
+    `checked_on`, `events_through` (None when the file does not say) and `gaps`."""
     from asiapac_cli import schema
 
     root = compose(text, path)
     if root is None:
         raise FactFileInvalid(
             path,
-            [Located(1, 1, "the file is empty; expected a mapping with schema_version, as_of and sources")],
+            [
+                Located(
+                    1, 1, "the file is empty; expected a mapping with schema_version, checked_on and sources"
+                )
+            ],
         )
     checker = schema.Checker()
     try:
@@ -278,7 +283,12 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, str
         raise FactFileInvalid(path, [Located(p.line, p.column, p.message) for p in problems])
     assert isinstance(document, dict)
     records = {kind: document.get(kind) or [] for kind in model.RECORD_KINDS}
-    return records, document["schema_version"], document["as_of"]
+    head = {
+        "checked_on": document.get("checked_on") or document["as_of"],
+        "events_through": document.get("events_through"),
+        "gaps": document.get("gaps") or [],
+    }
+    return records, document["schema_version"], head
 
 
 def check_references(checker: Any, schema: Any) -> None:

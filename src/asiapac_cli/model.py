@@ -34,6 +34,8 @@ class Source(TypedDict, total=False):
     author: str
     date: str
     url: str
+    accessed: str
+    title_descriptive: bool
     via: str
     kind: Required[str]
     language: str
@@ -111,6 +113,7 @@ class Itpp(Fact, total=False):
 class Stance(Fact, total=False):
     topic: Required[str]
     actor: Required[str]
+    ally: bool
     position: Required[str]
     date: str
     said: str
@@ -134,6 +137,12 @@ class Claim(Fact, total=False):
     records: list[str]
 
 
+class Gap(TypedDict, total=False):
+    id: Required[str]
+    text: Required[str]
+    records: list[str]
+
+
 RECORD_TYPES: dict[str, type] = {
     "sources": Source,
     "actors": Actor,
@@ -144,6 +153,10 @@ RECORD_TYPES: dict[str, type] = {
     "groupings": Grouping,
     "claims": Claim,
 }
+# How a citation marks a title written for the fact file (`title_descriptive: true`), so it
+# is never passed off as the source's own headline.
+DESCRIPTIVE_TITLE_MARK = "[descriptive title]"
+DESCRIPTIVE_TITLE_NOTE = "descriptive title, not the source's own headline"
 
 # The kinds of record that carry an `id`, in the order the fact file lists them.
 RECORD_KINDS = (
@@ -167,6 +180,7 @@ SINGULAR = {
     "itpps": "ITPP",
     "stances": "stance",
     "claims": "claim",
+    "gaps": "known gap",
 }
 
 
@@ -181,6 +195,20 @@ def article(noun: str) -> str:
 # date too (an ICS DTEND; Python's date type ends at 9999-12-31).
 MIN_YEAR, MAX_YEAR = 1000, 2999
 DATE_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
+
+
+def latest_event_date(events: list[Record]) -> str | None:
+    """The date the latest event reaches (its end, else its start), as written in the file."""
+    latest: str | None = None
+    for event in events:
+        reach = event.get("end") or event.get("date")
+        if not isinstance(reach, str) or check_partial_date(reach) is not None:
+            continue  # an invalid date is reported where it is written
+        if latest is None or date_bounds(reach)[1] > date_bounds(latest)[1]:
+            latest = reach
+    return latest
+
+
 DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
 DATE_RANGE = f"years {MIN_YEAR} to {MAX_YEAR}"
 

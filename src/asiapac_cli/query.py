@@ -111,15 +111,21 @@ def citation_object(fb: FactBase, citation: Citation) -> dict[str, Any]:
         "url": source.get("url"),
         "quote": citation.get("quote"),
         "locator": citation.get("locator"),
+        "title_descriptive": bool(source.get("title_descriptive")),  # the title is ours, not a headline
+        "accessed": source.get("accessed"),
     }
 
 
 def citation_line(cited: dict[str, Any]) -> str:
-    """'Title. Publisher, date. URL "quote"': a citation object as one line of text."""
+    """'Title. Publisher, date. URL "quote"': a citation object as one line of text. A title
+    written for the fact file is marked '[descriptive title]'; a URL carries its access date."""
     who = cited.get("publisher") or cited.get("author") or ""
-    parts = [cited.get("title") or cited["source"], ", ".join(p for p in (who, cited.get("date")) if p)]
+    title = cited.get("title") or cited["source"]
+    if cited.get("title_descriptive"):
+        title += " " + model.DESCRIPTIVE_TITLE_MARK
+    parts = [title, ", ".join(p for p in (who, cited.get("date")) if p)]
     if cited.get("url"):
-        parts.append(cited["url"])
+        parts.append(cited["url"] + (f" (accessed {cited['accessed']})" if cited.get("accessed") else ""))
     text = ". ".join(p for p in parts if p)
     if cited.get("quote"):
         text += f' "{cited["quote"]}"'
@@ -228,6 +234,7 @@ def timeline(
                 ],
                 cite,
             ),
+            notes=[reach_note(fb)],
             empty_message="no events matched",
             text_forms=CITATION_TEXT,
         )
@@ -390,6 +397,7 @@ STANCE_COLUMNS = [
     "id",
     "sources",
     "note",
+    "ally",  # added later: new columns go last, so piped columns keep their place
 ]
 
 
@@ -417,8 +425,11 @@ def stances(
     notes = []
     for stance in matching:
         who = fb.short_name(stance["actor"])
+        when = stance.get("date") or "undated"
+        if stance.get("ally") is False:  # an outside view, not one of the Allies'
+            when += ", not a NATO Ally"
         if stance.get("said"):
-            notes.append(f'{who} ({stance.get("date") or "undated"}): "{stance["said"]}"')
+            notes.append(f'{who} ({when}): "{stance["said"]}"')
         if stance.get("correction"):
             notes.append(f"Correction ({who}): {stance['correction']}")
     wanted = " or ".join(positions) if positions else "with a position"
@@ -534,7 +545,7 @@ def groupings(fb: FactBase, *, cite: bool = False) -> Listing:
 
 SUMMIT_COLUMNS = ["date", "end", "id", "title", "place", "partners", "partner_leaders", "evidence", "sources"]
 # How a level reads in a table cell: short, since four partners share one line.
-LEVEL_WORDS = {"deputy-leader": "deputy"}
+LEVEL_WORDS = {"deputy-leader": "deputy", "not-known": "not known"}
 
 
 def summits(fb: FactBase, *, cite: bool = False) -> Listing:
@@ -571,6 +582,7 @@ def summits(fb: FactBase, *, cite: bool = False) -> Listing:
                 + [Column(f"at:{p}", fb.short_name(p)) for p in partners],
                 cite,
             ),
+            notes=[reach_note(fb)],
             empty_message="no summits in the fact file",
             text_forms={**CITATION_TEXT, "partners": attendance_lines},
         )
@@ -616,7 +628,10 @@ def family_name(person: str, country: str) -> str:
     return words[0] if country == "republic-of-korea" else words[-1]
 
 
-SOURCE_COLUMNS = ["id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "cited_by"]
+SOURCE_COLUMNS = [
+    *["id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "cited_by"],
+    *["title_descriptive", "accessed"],  # added later, so last: piped columns keep their place
+]
 
 
 def sources(fb: FactBase, source_id: str | None = None) -> Listing:
@@ -966,3 +981,36 @@ def related(fb: FactBase, kind: str, record_id: str) -> dict[str, list[dict[str,
         brief(c) for c in fb.table("claims").values() if record_id in (c.get("records") or [])
     ]
     return {k: tidy(v) for k, v in result.items() if v}
+
+
+# --- the fact base's reach -----------------------------------------------------------------
+
+
+def reach_note(fb: FactBase) -> str:
+    """One line under a terminal listing: the period the events cover and when sources were
+    last checked, so a reader knows the list may stop before today."""
+    first = fb.events.record(0)["date"] if len(fb.events) else None
+    period = f"{first}–{fb.events_through}" if first else "none"
+    return f"Events {period}; sources checked {fb.checked_on}; see `asiapac about` for known gaps"
+
+
+def about(fb: FactBase, fact_file: str) -> dict[str, Any]:
+    """What the fact base covers: when its sources were checked, the latest date its events
+    reach, how many records of each kind it holds, and its known gaps."""
+    from asiapac_cli import __version__
+
+    counts = {
+        kind: len(fb.events) if kind == "events" else len(fb.table(kind)) for kind in model.RECORD_KINDS
+    }
+    counts["gaps"] = len(fb.gaps)
+    return {
+        "checked_on": fb.checked_on,
+        "events_through": fb.events_through,
+        "counts": counts,
+        "gaps": [
+            {"id": gap["id"], "text": gap["text"], "records": list(gap.get("records") or [])}
+            for gap in fb.gaps
+        ],
+        "fact_file": fact_file,
+        "version": __version__,
+    }

@@ -26,6 +26,8 @@ def cell_text(value: Any) -> str:
     """A row value as one string: lists joined with '; ', missing values empty."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(cell_text(item) for item in value)
     return str(value)

@@ -226,6 +226,20 @@ class Count(Spec):
         return {"type": "integer", "minimum": 0}
 
 
+class Bool(Spec):
+    """`true` or `false`, unquoted (a quoted "true" is text, and refused)."""
+
+    expected = "true or false (unquoted)"
+
+    def check(self, node: Any, checker: Checker, label: str) -> Any:
+        if is_plain(node) and node.value in ("true", "false"):
+            return node.value == "true"
+        return self.mismatch(node, checker, label)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
 class ListOf(Spec):
     def __init__(self, item: Spec, min_items: int = 0) -> None:
         self.item = item
@@ -443,6 +457,14 @@ SOURCE = SourceSpec(
         "author": Field(Text()),
         "date": Field(PartialDate(), description="publication date"),
         "url": Field(Url()),
+        "accessed": Field(
+            PartialDate(),
+            description="when the page at `url` was last read; BibTeX urldate comes only from here",
+        ),
+        "title_descriptive": Field(
+            Bool(),
+            description="true when the title was written for the fact file (the source has no headline)",
+        ),
         "via": Field(Text(), description="where the text was read when not at the publisher"),
         "kind": Field(Enum(vocab.SOURCE_KINDS), required=True),
         "language": Field(Text()),
@@ -543,6 +565,7 @@ STANCE = Mapping(
         "said": Field(Text(), description="the actor's own words, verbatim"),
         "occasion": Field(Text()),
         "summary": Field(Text()),
+        "ally": Field(Bool(), description="whether the actor is a NATO Ally (member)"),
     },
     title="Stance",
 )
@@ -599,10 +622,64 @@ class SchemaVersion(Count):
         return {"const": 1}
 
 
-FACT_FILE = Mapping(
+GAP = Mapping(
+    {
+        "id": Field(Id("gaps"), required=True, description="unique kebab-case id"),
+        "text": Field(Text(), required=True, description="what is not known or not covered"),
+        "records": Field(ListOf(Ref(*model.RECORD_KINDS)), description="ids of the records it concerns"),
+    },
+    title="Known gap",
+)
+
+
+class FactFileSpec(Mapping):
+    """The top level: one stamp of when sources were checked, and the reach of the events."""
+
+    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+        if has_key(node, "checked_on") and has_key(node, "as_of"):
+            checker.report(
+                key_mark(node, "as_of"), "as_of: give 'checked_on' only ('as_of' is its older name)"
+            )
+        elif not has_key(node, "checked_on") and not has_key(node, "as_of"):
+            checker.report(node.start_mark, "top level: missing required field 'checked_on' (a date)")
+        through = record.get("events_through")
+        if isinstance(through, str) and isinstance(record.get("events"), list):
+            latest = model.latest_event_date(record["events"])
+            if latest is not None and through != latest:
+                checker.report(
+                    key_mark(node, "events_through"),
+                    f"events_through: {through!r} is not the date of the latest event ({latest!r})",
+                )
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = super().json_schema()
+        schema["oneOf"] = [{"required": ["checked_on"]}, {"required": ["as_of"]}]
+        return schema
+
+
+def has_key(node: Any, key: str) -> bool:
+    return node.id == "mapping" and any(k.id == "scalar" and k.value == key for k, _ in node.value)
+
+
+def key_mark(node: Any, key: str) -> Any:
+    """Where `key` is written in a mapping node (the mapping itself when it is not)."""
+    for key_node, _ in node.value:
+        if key_node.id == "scalar" and key_node.value == key:
+            return key_node.start_mark
+    return node.start_mark
+
+
+FACT_FILE = FactFileSpec(
     {
         "schema_version": Field(SchemaVersion(), required=True),
-        "as_of": Field(PartialDate(), required=True, description="when the facts were last checked"),
+        "checked_on": Field(
+            PartialDate(), description="when the sources were last searched and the facts checked"
+        ),
+        "as_of": Field(PartialDate(), description="older name of checked_on; give one or the other"),
+        "events_through": Field(
+            PartialDate(), description="the latest date the events reach; must be the latest event's date"
+        ),
+        "gaps": Field(ListOf(GAP), description="known gaps: what the fact base does not cover or know"),
         **{kind: Field(ListOf(spec), required=kind == "sources") for kind, spec in RECORD_SPECS.items()},
     },
     title="asiapac fact file",

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from asiapac_cli.model import Column, Listing
+from asiapac_cli.model import DESCRIPTIVE_TITLE_MARK, Column, Listing
 from asiapac_cli.render import cell_text
 from asiapac_cli.safe_text import visible
 from asiapac_cli.vocab import STYLES
@@ -260,6 +260,9 @@ class CitationNumbers:
         for number, cited in enumerate(self.sources, start=1):
             who = cited.get("publisher") or cited.get("author")
             when = ", ".join(x for x in (who, cited.get("date")) if x)
-            target.print(Text(visible(f"[{number}] {cited.get('title') or cited['source']}. {when}.")))
+            title = cited.get("title") or cited["source"]
+            if cited.get("title_descriptive"):  # our title, never passed off as a headline
+                title += " " + DESCRIPTIVE_TITLE_MARK
+            target.print(Text(visible(f"[{number}] {title}. {when}.")))
             if cited.get("url"):
                 target.print(Text("    " + visible(cited["url"])), soft_wrap=True)

@@ -33,7 +33,11 @@ EVENT_KINDS = (
 )
 POSITIONS = ("proposed", "supported", "opposed", "cautious", "neutral")
 SUPPORTING_POSITIONS = ("proposed", "supported")
-ATTENDANCE_LEVELS = ("leader", "deputy-leader", "minister", "official", "absent")
+# `not-known`: the partner was (or may have been) invited, and no source found says how it
+# took part; the record's note says what the sources do say.
+ATTENDANCE_LEVELS = ("leader", "deputy-leader", "minister", "official", "absent", "not-known")
+# Attendance levels that do not make a partner an actor of the event.
+NOT_ATTENDING = ("absent", "not-known")
 VERDICTS = (
     "verified",
     "verified-with-caveat",
