@@ -289,7 +289,7 @@ def test_sentences_naming_nothing_known_appear_only_with_all(checker: check.Chec
 
 def test_min_evidence_ignores_weaker_records() -> None:
     fb = bundled()
-    sentence = "China supported the NATO office in Japan."  # China's stance is single-source
+    sentence = "Japan opposed the NATO office in Tokyo."  # Japan's support is single-source
     assert check.check(fb, sentence).rows[0]["verdict"] == "contradicted"
     assert check.check(fb, sentence, min_evidence="well-documented").rows[0]["verdict"] == "unknown"
 
@@ -448,8 +448,8 @@ def test_command_lists_every_sentence_with_all_and_reads_bom_and_crlf(tmp_path: 
 
 
 def test_command_min_evidence_and_terminal_table(tmp_path: Path) -> None:
-    text = tmp_path / "china.txt"
-    text.write_text("China supported the NATO office in Japan.\n", encoding="utf-8")
+    text = tmp_path / "japan.txt"
+    text.write_text("Japan opposed the NATO office in Tokyo.\n", encoding="utf-8")
     assert run("check", str(text), "--data", str(FACTS)).exit_code == 3
     strict = run("check", str(text), "--data", str(FACTS), "--min-evidence", "well-documented")
     assert strict.exit_code == 0

@@ -18,15 +18,22 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from asiapac_cli import check_text, model
+from asiapac_cli import check_text, model, vocab
+from asiapac_cli.errors import ExitStatus
 from asiapac_cli.factbase import FactBase
-from asiapac_cli.model import Listing, Record
+from asiapac_cli.model import Column, Listing, Record
 
-VERDICTS = ("confirmed", "contradicted", "contested", "unknown")
+VERDICTS = vocab.CHECK_VERDICTS
 SEVERITY = {"unknown": 0, "confirmed": 1, "contested": 2, "contradicted": 3}
-EXIT_CONTRADICTED = 3  # something in the text is contradicted (documented in the README)
+EXIT_CONTRADICTED = ExitStatus.CONTRADICTED  # something in the text is contradicted
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # about 100,000 sentences; a longer text is checked in parts
 COLUMNS = ["line", "sentence", "verdict", "correction", "records", "sources", "citations", "found"]
-TABLE_COLUMNS = ["line", "verdict", "sentence", "correction", "records"]
+TABLE = [
+    Column("line"),
+    Column("verdict", styled=True),
+    Column("sentence", flex=3, least=30),
+    Column("records", flex=1, drop=1),
+]
 
 # --- words -------------------------------------------------------------------------------
 
@@ -270,6 +277,7 @@ ATTENDANCE_WORDS = {
     "minister": "a minister",
     "official": "an official",
     "absent": "nobody (it did not take part)",
+    "not-known": "someone the sources do not name",
 }
 
 # --- dates ---------------------------------------------------------------------------------
@@ -571,8 +579,8 @@ class Checker:
 
     def __init__(self, fb: FactBase, min_evidence: str | None = None) -> None:
         self.fb = fb
-        limit = model.EVIDENCE_LEVELS.index(min_evidence) if min_evidence else len(model.EVIDENCE_LEVELS)
-        self.allowed = set(model.EVIDENCE_LEVELS[: limit + 1])
+        limit = vocab.EVIDENCE_LEVELS.index(min_evidence) if min_evidence else len(vocab.EVIDENCE_LEVELS)
+        self.allowed = set(vocab.EVIDENCE_LEVELS[: limit + 1])
         self.events: list[Record] = [e for e in fb.events if self.usable(e)]
         self.actors = fb.table("actors")
         self.sources = fb.table("sources")
@@ -948,8 +956,8 @@ class Checker:
         for mention in people:
             person = self.actors[mention.id]
             entry = attendance.get(person.get("country") or "")
-            if entry is None:
-                continue
+            if entry is None or entry["level"] == "not-known":
+                continue  # the sources do not say who came: nothing to judge
             if entry.get("person") == person["name"] and entry["level"] != "absent":
                 findings.append(Finding("confirmed", [summit["id"]]))
             else:
@@ -963,6 +971,8 @@ class Checker:
             countries |= set(attendance)
         for country in sorted(countries):
             entry = attendance[country]
+            if entry["level"] == "not-known":
+                continue
             if entry["level"] == level:
                 findings.append(Finding("confirmed", [summit["id"]]))
             else:
@@ -1351,11 +1361,14 @@ class Checker:
             row = self.row(line, sentence, findings, found)
             if row is not None or show_all:
                 rows.append(row or blank_row(line, sentence, found))
+        # A terminal table has no room for corrections: they go below it, whole.
+        notes = [f"line {r['line']} ({r['verdict']}): {r['correction']}" for r in rows if r["correction"]]
         return Listing(
             COLUMNS,
             rows,
-            table_columns=TABLE_COLUMNS,
+            table=TABLE,
             title="Fact check",
+            notes=notes,
             empty_message="no statement the fact base can judge",
         )
 
