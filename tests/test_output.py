@@ -108,7 +108,8 @@ def test_who_opposed_pair_terminal_and_piped() -> None:
     assert 'France (2023-07-12): "The Indo-Pacific is not the North Atlantic"' in table
 
 
-@pytest.mark.parametrize("command", LISTINGS)
+# The small fixture has no claims or groupings: those two would print nothing.
+@pytest.mark.parametrize("command", [c for c in LISTINGS if c[0] not in ("claims", "groupings")])
 def test_every_listing_parses_in_every_machine_format(command: list[str]) -> None:
     tsv = run(*command, "--format", "tsv")
     assert tsv.exit_code == 0, tsv.stderr
