@@ -240,8 +240,10 @@ def test_articles_with_planted_errors(checker: check.Checker, name: str) -> None
         ("Stoltenberg visited Seoul on 29 January 2023 and Japan a month later.", "contradicted"),
         (
             "NATO leaders met in Brussels in March 2022 for an extraordinary summit.",
-            "unknown",
-        ),  # not in the base
+            "confirmed",
+        ),
+        ("NATO leaders held a virtual summit in Brussels in February 2022.", "unknown"),  # not in the base
+        ("Rutte visited Tokyo in June 2025.", "contradicted"),  # 8-9 April 2025
         ("The Japanese prime minister attended The Hague summit in June 2025.", "contradicted"),
         ("The French president opposed a NATO office in Tokyo.", "confirmed"),
         ("Kishida attended the NATO summits in Madrid and Vilnius.", "confirmed"),

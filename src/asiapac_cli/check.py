@@ -254,8 +254,9 @@ LEVEL_OF = {
     "ambassadors": "official",
 }
 ALL_FOUR = re.compile(r"\b(?:all four|the four|AP4|IP4|four (?:Indo-Pacific|Asia-Pacific) partners)\b", re.I)
-# Kinds of summit the fact base does not list (Brussels, March 2022, was extraordinary).
-UNRECORDED_SUMMIT = re.compile(r"\b(?:extraordinary|emergency|virtual|online|informal)\b", re.I)
+# Kinds of summit a fact base may not list; those no summit title of the base names are left
+# unjudged (an "extraordinary summit in Brussels" is not the ordinary one held there).
+SPECIAL_SUMMITS = ("extraordinary", "emergency", "virtual", "online", "informal")
 REFERENCE_POINT = re.compile(
     r"\b(?:before|after|ahead of|since|until|till|following|prior to|by the time of|on the eve of)\s+"
     r"(?:the\s+|NATO['’]s\s+)?(?:\w+\s+)?$",
@@ -679,6 +680,13 @@ class Checker:
                 continue
             for key in {place, place.removeprefix("The ")}:
                 self.summits_at.setdefault(key.casefold(), []).append(event)
+        titles = " ".join(
+            e["title"].casefold()
+            for e in self.events
+            if e["kind"] == "summit" and "nato" in (e.get("actors") or [])
+        )
+        special = [word for word in SPECIAL_SUMMITS if word not in titles]
+        self.unrecorded = re.compile(rf"\b(?:{'|'.join(special)})\b", re.I) if special else None
         places = alternation(self.summits_at)
         self.place_re = re.compile(rf"(?<![\w-])(?:{places})(?![\w-])", re.I)
         years = [
@@ -843,7 +851,7 @@ class Checker:
             near_year = re.match(r"\s+(?:19|20)\d\d\b", text[m.end() :]) or re.search(
                 r"\b(?:19|20)\d\d\s+$", text[: m.start()]
             )
-            if not (has_word or near_year) or UNRECORDED_SUMMIT.search(text):
+            if not (has_word or near_year) or (self.unrecorded and self.unrecorded.search(text)):
                 continue
             candidates = self.summits_at.get(key, [])
             grouped = [
