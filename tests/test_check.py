@@ -473,3 +473,37 @@ def test_a_dateline_dates_the_story_not_the_facts(checker: check.Checker) -> Non
     late = "VILNIUS, 14 July 2023 - South Korea and NATO agreed their ITPP yesterday."
     assert verdict_of(checker, late) == "contradicted"
     assert verdict_of(checker, "Today Japan and NATO agreed their ITPP.") == "unknown"  # today is not known
+
+
+def test_recognises_the_names_the_issue_lists(checker: check.Checker) -> None:
+    text = (
+        "The French president and Stoltenberg met in Seoul before the Vilnius summit and after "
+        "Madrid 2022 to discuss the ITTP, a tailored partnership programme of 16 areas or eleven "
+        "areas, a NATO office in Tokyo and the liaison office, the Quad and AUKUS, in March 2023 "
+        "and on 12 July 2023."
+    )
+    found = set(verdicts(checker, text)[0]["found"])
+    assert {
+        "actor:emmanuel-macron",
+        "actor:jens-stoltenberg",
+        "actor:republic-of-korea",
+        "summit:vilnius-summit-2023",
+        "summit:madrid-summit-2022",
+        "topic:itpp",
+        "topic:tokyo-office",
+        "grouping:quad",
+        "grouping:aukus",
+        "count:16 areas",
+        "count:eleven areas",
+        "date:March 2023",
+        "date:12 July 2023",
+    } <= found
+
+
+def test_command_columns_choose_the_output(tmp_path: Path) -> None:
+    text = tmp_path / "draft.txt"
+    text.write_text("AUKUS was announced in 2022.\n", encoding="utf-8")
+    result = run("check", str(text), "--data", str(FACTS), "-f", "csv", "-c", "line,verdict,records")
+    assert result.exit_code == 3
+    assert result.stdout == "line,verdict,records\n1,contradicted,aukus\n"
+    assert run("check", str(text), "--data", str(FACTS), "-c", "nope").exit_code == 2
