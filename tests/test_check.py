@@ -140,7 +140,9 @@ def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not(check
     assert by_line(rows, 5, "The 2022 Madrid Summit")["verdict"] == "confirmed"
     assert by_line(rows, 5, "The Madrid summit was the first time")["verdict"] == "confirmed"
     assert by_line(rows, 5, "Japan’s ITPP includes 16 areas")["verdict"] == "confirmed"
-    assert by_line(rows, 5, "South Korea’s ITPP addresses 11 areas")["verdict"] == "confirmed"
+    korea = by_line(rows, 5, "South Korea’s ITPP addresses 11 areas")
+    assert korea["verdict"] == "confirmed"
+    assert korea["correction"].startswith("Right, with a caveat")  # "cybersecurity" is "cyber defence"
     assert by_line(rows, 5, "This trend continued in July 2023")["verdict"] == "confirmed"
     for row in rows:
         if row["verdict"] in FLAGGED:

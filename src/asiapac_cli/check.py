@@ -835,6 +835,8 @@ class Checker:
             return Finding("contested", records, correction)
         if verdict == "unverified":
             return Finding("contested", records, correction or "The fact base found no source for this.")
+        if verdict == "verified-with-caveat":
+            return Finding("confirmed", records, f"Right, with a caveat: {correction}")
         return Finding("confirmed", records)
 
     # --- events with dates ----------------------------------------------------------------
@@ -1395,7 +1397,8 @@ class Checker:
             "line": line,
             "sentence": sentence,
             "verdict": verdict,
-            "correction": " | ".join(corrections) if verdict in ("contradicted", "contested") else None,
+            # A confirmed row carries a correction only when the base confirms with a caveat.
+            "correction": " | ".join(corrections) if verdict != "unknown" and corrections else None,
             "records": records,
             "sources": sources,
             "citations": [self.citation(s) for s in sources],
