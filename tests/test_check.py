@@ -272,6 +272,15 @@ def test_articles_with_planted_errors(checker: check.Checker, name: str) -> None
         ("In Madrid in June 2022, NATO adopted a new Strategic Concept.", "confirmed"),
         ("Was a NATO liaison office opened in Tokyo?", "unknown"),
         ('The phrase "Camp David Pact" is wrong.', "unknown"),
+        (
+            "Japan's ITPP sets out cooperation in areas such as space; its predecessor covered 5 areas.",
+            "unknown",
+        ),
+        ("Under the ITPP, Japan and NATO will hold talks in two areas each year.", "unknown"),
+        ("Japan's ITPP: 17 areas of cooperation.", "contradicted"),
+        ("Paris, unlike Tokyo, was against the office in Japan.", "confirmed"),
+        ("Beijing criticised the proposal for a NATO liaison office in Japan.", "confirmed"),
+        ("A NATO office was opened in Brussels in 1949.", "unknown"),
     ],
 )
 def test_single_sentences(checker: check.Checker, sentence: str, verdict: str) -> None:

@@ -133,7 +133,6 @@ EXTRA_TOPIC_NAMES = {
         "tokyo office",
         "tokyo liaison office",
         "liaison office",
-        "nato office",
         "liaison office in tokyo",
         "liaison office in japan",
     ),
@@ -172,11 +171,12 @@ WORD = re.compile(r"[A-Za-zÀ-ÿ0-9]+(?:['’][A-Za-z]+)?")
 
 POSITION_WORDS = [
     ("opposed", r"oppos(?:e|ed|es|ing|ition)|reject(?:ed|s|ing)?|resist(?:ed|ance|s)?|"
-                r"objected|objects|against|block(?:ed|s)?|veto(?:ed|es)?|sceptics?|skeptics?"),
+                r"objected|objects|against|block(?:ed|s)?|veto(?:ed|es)?|sceptics?|skeptics?|"
+                r"critici[sz](?:ed|es|ing)|condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)"),
     ("cautious", r"cautio(?:us|n)|hesitan(?:t|cy)|reserv(?:ed|ations)|sceptical|skeptical|wary"),
     ("supported", r"support(?:ed|s|ing|ive)?|back(?:ed|s|ing)|favou?r(?:ed|s)?|welcom(?:ed|es|ing)|"
                   r"endors(?:ed|es)|champion(?:ed|s)?|in favou?r"),
-    ("proposed", r"propos(?:ed|es|al)|suggest(?:ed|s)|float(?:ed|s)|push(?:ed|es)? for|advanc(?:ed|es)|"
+    ("proposed", r"propos(?:ed|es)|suggest(?:ed|s)|float(?:ed|s)|push(?:ed|es)? for|advanc(?:ed|es)|"
                  r"initiat(?:ed|es)|led the"),
 ]  # fmt: skip
 POSITION_RES = [(position, re.compile(rf"\b(?:{words})\b", re.I)) for position, words in POSITION_WORDS]
@@ -268,7 +268,9 @@ CANCELLED = re.compile(
 )
 # "represented by Marles rather than Albanese": the second person did not attend.
 NOT_THIS_ONE = re.compile(
-    r"\b(?:rather than|instead of|in place of|replacing|standing in for|not|nor)\s+$", re.I
+    r"\b(?:rather than|instead of|in place of|replacing|standing in for|not|nor|unlike|except|apart from|"
+    r"other than)\s+$",
+    re.I,
 )
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*[^-–—()]{3,30}?\s*(?:\([^)]*\)\s*)?[-–—]", re.UNICODE)
 SUMMIT_WORD = re.compile(r"\bsummits?\b", re.I)
@@ -318,6 +320,15 @@ COUNT_QUALIFIED = re.compile(
     r"(?:named|listed|published|known|public|identified|priority|prioriti[sz]ed)\b",
     re.I,
 )
+# A count is the programme's total only when the text says the programme has it.
+COUNT_VERB = re.compile(
+    r"(?:\b(?:has|have|had|includes?|including|included|covers?|covering|covered|lists?|listing|listed|"
+    r"address(?:es|ed|ing)?|comprises?|comprising|contains?|containing|spans?|spanning|sets? out|"
+    r"setting out|consists? of|with|across|ranging over)\b|:)(?:\s+\S+){0,3}?\s*$",
+    re.I,
+)
+COUNT_OF = re.compile(r"(?:\s+\w+)?\s+of\s+(?:co-?operation|partnership)\b", re.I)
+PREDECESSOR = re.compile(r"\b(?:predecessor|previous|former|IPCPs?)\b", re.I)
 COUNT = re.compile(
     r"\b(?P<n>\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\s+|-)(?:[a-z-]+\s+){0,2}?areas?\b",
@@ -1068,6 +1079,10 @@ class Checker:
                 r"\bof\s+(?:its|the|their)\s+$", text[: count.start()]
             ):
                 continue  # "ten areas are named", "10 of its 16 areas": not the programme's total
+            lead = text[max(0, count.start() - 40) : count.start()]
+            said_total = COUNT_VERB.search(lead) or COUNT_OF.match(text, count.end())
+            if not said_total or PREDECESSOR.search(text, max(0, count.start() - 60), count.start()):
+                continue  # "talks in two areas", "its predecessor covered 5 areas": not its total
             itpp = self.itpps[self.owner(partners, count.start())]
             word = count.group("n").casefold()
             claimed = int(word) if word.isdigit() else NUMBER_WORDS[word]
@@ -1188,6 +1203,7 @@ class Checker:
                 if m.kind == "actor"
                 and clause_start <= m.start < clause_start + len(clause)
                 and not LOCATIVE.search(text, max(0, m.start - 6), m.start)  # "office in Tokyo"
+                and not NOT_THIS_ONE.search(text, max(0, m.start - 20), m.start)  # "unlike Tokyo"
             ]
             if passive is not None:  # "opposed by France": who holds the position follows "by"
                 subjects = [m for m in inside if m.start >= clause_start + passive.end()]
