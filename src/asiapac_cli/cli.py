@@ -75,6 +75,7 @@ class SourceFormat(str, Enum):
 class ExportFormat(str, Enum):
     sqlite = "sqlite"
     json = "json"
+    html = "html"
 
 
 class CiteStyle(str, Enum):
@@ -535,22 +536,39 @@ def cite(
 
 @command()
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="sqlite (needs --output) or json.")],
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="sqlite (needs --output), json, or html (a briefing page)."),
+    ],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="File to write (json: default stdout).")
+        Optional[Path], typer.Option("--output", "-o", help="File to write (json, html: default stdout).")
     ] = None,
+    topic: Annotated[
+        Optional[list[str]], typer.Option(help="html: only this topic (repeatable).", show_default=False)
+    ] = None,
+    actor: Annotated[
+        Optional[list[str]], typer.Option(help="html: only this actor (repeatable).", show_default=False)
+    ] = None,
+    since: Annotated[Optional[str], typer.Option(help="html: from this date (2023, 2023-07, ...).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="html: up to this date.")] = None,
     data: DataOption = None,
 ) -> None:
-    """The whole fact base as an SQLite database (for sqlite3, Datasette) or one JSON document.
+    """The whole fact base as an SQLite database (for sqlite3, Datasette), one JSON document,
+    or a self-contained HTML briefing page.
 
     \b
     Example:
       asiapac export --format sqlite --output asiapac.db
+      asiapac export --format html --topic tokyo-office -o tokyo-office.html
     """
     from asiapac_cli import exports
     from asiapac_cli.errors import UsageProblem
 
-    if fmt is ExportFormat.sqlite:
+    if fmt is not ExportFormat.html and (topic or actor or since or until):
+        raise fail(UsageProblem("--topic, --actor, --since and --until apply to --format html only"))
+    if fmt is ExportFormat.html:
+        export_html(output, data, since, until, actor, topic)
+    elif fmt is ExportFormat.sqlite:
         if output is None:
             raise fail(UsageProblem("--format sqlite needs --output FILE.db"))
         run_query(data, lambda fb: exports.sqlite(fb, output))
@@ -565,6 +583,33 @@ def export(
             output.write_text(text, encoding="utf-8")
         except OSError as error:
             raise fail(OutputUnwritable(f"cannot write {output}: {error.strerror}")) from None
+
+
+def export_html(
+    output: Optional[Path],
+    data: Optional[Path],
+    since: Optional[str],
+    until: Optional[str],
+    actor: Optional[list[str]],
+    topic: Optional[list[str]],
+) -> None:
+    """The HTML briefing to `output` (atomically) or stdout; imported only when asked for."""
+    from asiapac_cli import briefing, load
+
+    fact_file = str(load.data_path(str(data) if data else None))
+
+    def page(fb: Any) -> str:
+        return briefing.briefing(fb, since, until, actor, topic, fact_file)
+
+    if output is None:
+        emit_text(page, data)
+        return
+    text = run_query(data, page)
+    try:
+        briefing.write_atomically(output, text)
+    except AsiapacError as error:
+        raise fail(error) from None
+    sys.stderr.write(f"asiapac: wrote {output}\n")
 
 
 @command()
