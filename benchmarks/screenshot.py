@@ -71,10 +71,11 @@ def screenshot(page: Path, png: Path, width: int, height: int) -> bytes:
     return png.read_bytes()
 
 
-def dump_dom(page: Path, width: int = 1280, height: int = 900) -> str:
+def dump_dom(page: Path, width: int = 1280, height: int = 900, fragment: str = "") -> str:
     """The page's DOM as Chromium serialises it after loading it and running its script."""
+    address = page.resolve().as_uri() + (f"#{fragment}" if fragment else "")
     done = run_chromium(
-        f"--window-size={width},{height}", "--virtual-time-budget=2000", "--dump-dom", page.resolve().as_uri()
+        f"--window-size={width},{height}", "--virtual-time-budget=2000", "--dump-dom", address
     )
     return done.stdout
 

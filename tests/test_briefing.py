@@ -180,7 +180,7 @@ def test_every_fact_links_to_a_numbered_source_that_exists(page_text: str, page:
     targets = [a["href"] for a in page.all("a") if (a.get("href") or "").startswith("#")]
     assert all(str(t)[1:] in page.ids for t in targets)
     # Each event, stance and claim names at least one numbered source.
-    for block in re.findall(r'<li id="ev-.*?</li></ul></article></li>', page_text, re.S):
+    for block in re.findall(r'<li id="ev-.*?</ul></details></li>', page_text, re.S):
         assert 'href="#src-' in block
     for row in re.findall(r'<tr id="(?:st|cl)-.*?</tr>', page_text, re.S):
         assert 'href="#src-' in row
@@ -357,7 +357,7 @@ def test_filters_narrow_the_page_like_the_listings(factbase: Any, tmp_path: Path
     ).stdout
     matrix = japan[japan.index('<table class="matrix">') : japan.index("</table>")]
     assert re.findall(r'<th scope="col">(.*?)</th>', matrix) == ["Summit", "Japan"]
-    dates = re.findall(r'<p class="when">(\d{4}(?:-\d\d)?(?:-\d\d)?)', japan)
+    dates = re.findall(r'<summary><span class="when">(\d{4})', japan)
     assert dates and all("2023" <= d[:4] <= "2023" for d in dates)
     assert "NATO Vilnius Summit 2023" in japan and "NATO Madrid Summit 2022</a>" not in japan
 
@@ -407,6 +407,14 @@ def test_chromium_renders_the_matrix_and_the_timeline_and_runs_the_script(page_f
     assert [s.get("data-lanes") for s in svgs] == ["partner", "kind"]
     assert "hidden" not in svgs[0] and "hidden" in svgs[1]  # lanes per partner shown first
     assert len([a for a in parsed.all("circle")]) + len([a for a in parsed.all("rect")]) > 100
+    assert not [a for a in parsed.all("details") if "open" in a]  # event details start closed
+
+
+@needs_chromium
+def test_selecting_an_event_opens_its_details(page_file: Path) -> None:
+    dom = SHOT.dump_dom(page_file, fragment="ev-madrid-summit-2022")
+    opened = re.findall(r'<li id="(ev-[a-z0-9-]+)"[^>]*><details open=""', dom)
+    assert opened == ["ev-madrid-summit-2022"]
 
 
 def distinct_colours(png: bytes) -> int:

@@ -32,6 +32,21 @@
     });
     status.textContent = shown + " of " + total + " events shown.";
   }
+  // Selecting an event on the chart opens its details in the list below it.
+  function openEvent(id) {
+    var item = id ? document.getElementById(id) : null;
+    var details = item ? item.querySelector("details") : null;
+    if (details) { details.open = true; }
+  }
+  window.addEventListener("hashchange", function () { openEvent(location.hash.slice(1)); });
+  document.addEventListener("click", function (event) {
+    var mark = event.target.closest ? event.target.closest("a.mark") : null;
+    if (mark) { openEvent(mark.getAttribute("href").slice(1)); }
+  });
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".events details").forEach(function (details) { details.open = true; });
+  });
+  openEvent(location.hash.slice(1));
   form.addEventListener("change", apply);
   form.addEventListener("click", function (event) {
     var button = event.target.closest("button");

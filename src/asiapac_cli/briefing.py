@@ -525,7 +525,7 @@ def timeline(page: Page) -> str:
         '<section id="timeline"><h2 id="timeline-h">Timeline</h2>'
         "<p>Every event on a time axis. Choose the lanes and narrow the events with the filters "
         "(a partner, kind or topic must be ticked for an event to show); select an event to read its "
-        "summary, evidence and sources below.</p>"
+        "summary, evidence and sources in the list below the chart.</p>"
         f'{filters}<div class="scroll" tabindex="0" role="region" aria-labelledby="timeline-h">{svgs}</div>'
         '<p class="mark-key">Marks: <span class="key k-summit"></span> summit, '
         '<span class="key k-agreement"></span> agreement or adoption, '
@@ -548,28 +548,28 @@ def event_article(page: Page, event: Record) -> str:
             + "</li>"
             for a in event["attendance"]
         )
-        attendance = f'<p><strong>Attendance:</strong></p><ul class="attendance">{items}</ul>'
+        attendance = f'<ul class="attendance">{items}</ul>'
     correction = (
         f'<p class="correction"><strong>Correction:</strong> {esc(event["correction"])}</p>'
         if event.get("correction")
         else ""
     )
+    facts = [f"<strong>Evidence:</strong> {evidence(event['evidence'])}"]
+    facts += [f"<strong>Actors:</strong> {actors}"] if actors else []
+    facts += [f"<strong>Topics:</strong> {topics}"] if topics else []
     return (
         f'<li id="ev-{esc(event["id"])}" class="event k-{esc(event["kind"])}"{filter_data(page, event)}>'
-        f"<article><h4>{esc(event['title'])}</h4>"
-        f'<p class="when">{date_range(event)} · {esc(event["kind"])}'
-        + (f" · {esc(event['place'])}" if event.get("place") else "")
-        + "</p>"
+        f'<details><summary><span class="when">{date_range(event)}</span> '
+        f'<span class="title">{esc(event["title"])}</span> <span class="kind">{esc(event["kind"])}</span>'
+        "</summary>"
+        + (f'<p class="place">{esc(event["place"])}</p>' if event.get("place") else "")
         + (f"<p>{esc(event['summary'])}</p>" if event.get("summary") else "")
-        + f"<p><strong>Evidence:</strong> {evidence(event['evidence'])}</p>"
         + correction
         + paragraph("Note", event.get("note"), "note")
-        + (f"<p><strong>Actors:</strong> {actors}</p>" if actors else "")
-        + (f"<p><strong>Topics:</strong> {topics}</p>" if topics else "")
+        + f'<p class="facts">{" · ".join(facts)}</p>'
         + attendance
-        + "<p><strong>Sources:</strong></p>"
         + citation_items(page, event.get("sources") or [])
-        + "</article></li>"
+        + "</details></li>"
     )
 
 
