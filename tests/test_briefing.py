@@ -312,10 +312,13 @@ def test_every_hostile_value_is_escaped_text(tmp_path: Path) -> None:
 def test_control_characters_never_reach_the_page(tmp_path: Path) -> None:
     facts = tmp_path / "controls.yaml"
     text = (REPO / "tests" / "fixtures" / "small.yaml").read_text(encoding="utf-8")
-    write_facts(facts, text.replace("title: Madrid Summit", 'title: "Madrid\\e[31m \\x00Summit\\x7f"'))
+    hostile = 'title: "Madrid\\e[31m \\x00Summit\\x7f \\u202eright-to-left"'
+    write_facts(facts, text.replace("title: Madrid Summit", hostile))
     result = run("export", "--format", "html", "--data", str(facts))
     assert result.exit_code == 0, result.stderr
-    assert "Madrid[31m Summit" in result.stdout
+    # Shown, not obeyed: as the tables show them.
+    assert "Madrid\\x1b[31m \\x00Summit\\x7f \\u202eright-to-left" in result.stdout
+    assert "\u202e" not in result.stdout
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", result.stdout)
 
 
@@ -455,3 +458,40 @@ def test_the_policy_stops_markup_that_escaping_missed(tmp_path: Path, page_text:
     dom = SHOT.dump_dom(target)
     assert f"<title>{briefing.TITLE}</title>" in dom
     assert '<html lang="en" class="js">' in dom  # the page's own script still ran
+
+
+@needs_chromium
+def test_chromium_prints_the_page(page_file: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "page.pdf"
+    SHOT.run_chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page_file.resolve().as_uri())
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) > 10
+
+
+@needs_chromium
+@pytest.mark.parametrize(("dark", "background"), [(False, (255, 255, 255)), (True, (13, 17, 23))])
+def test_chromium_follows_the_preferred_colour_scheme(
+    page_file: Path, tmp_path: Path, dark: bool, background: tuple[int, int, int]
+) -> None:
+    png = tmp_path / "scheme.png"
+    extra = ("--force-dark-mode",) if dark else ()
+    SHOT.run_chromium(*extra, "--window-size=800,600", f"--screenshot={png}", page_file.resolve().as_uri())
+    _, _, channels, rows = SHOT.decode_png(png.read_bytes())
+    assert tuple(rows[2][2 * channels : 2 * channels + 3]) == background
+
+
+def test_the_footer_uses_the_fact_files_own_coverage_when_it_has_one(
+    factbase: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def about(fb: Any, fact_file: str | None) -> dict[str, Any]:
+        return {
+            "checked_on": "2026-11-20",
+            "events_through": "2025-06-25",
+            "gaps": ["Ankara 2026: partners' attendance not found", {"text": "<b>not bold</b>"}],
+        }
+
+    monkeypatch.setattr(query, "about", about, raising=False)
+    footer = Page(briefing.briefing(factbase, fact_file=str(BUNDLED))).text
+    footer = footer[footer.index("Coverage Sources checked on") :]
+    assert "Sources checked on: 2026-11-20. Events through: 2025-06-25." in footer
+    assert "Ankara 2026: partners' attendance not found" in footer and "<b>not bold</b>" in footer

@@ -27,13 +27,19 @@ from asiapac_cli.model import Record
 
 TITLE = "NATO and its Indo-Pacific partners: a briefing"
 
-# Control characters other than tab and newline are not allowed in HTML text.
-HTML_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters (but tab, newline and carriage return) and the bidirectional controls,
+# which would silently reorder the text after them: shown as visible escapes, as tables show them.
+HTML_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def esc(value: Any) -> str:
     """`value` as HTML text or a quoted attribute value: the page's one escaping function."""
-    return html.escape(HTML_CONTROLS.sub("", str(value)), quote=True)
+    return html.escape(HTML_CONTROLS.sub(visible_escape, str(value)), quote=True)
 
 
 def href(url: Any) -> str | None:
