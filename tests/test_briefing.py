@@ -495,3 +495,49 @@ def test_the_footer_uses_the_fact_files_own_coverage_when_it_has_one(
     footer = footer[footer.index("Coverage Sources checked on") :]
     assert "Sources checked on: 2026-11-20. Events through: 2025-06-25." in footer
     assert "Ankara 2026: partners' attendance not found" in footer and "<b>not bold</b>" in footer
+
+
+def run_in_a_copy(page: Path, script: str) -> str:
+    """Run `script` after the page's own, in a copy without the CSP; return the document title.
+
+    The page itself allows no script but its own, so the test drives the filters from a copy.
+    """
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text, count=1)
+    copy = page.with_name("driven-" + page.name)
+    copy.write_text(text.replace("</body>", f"<script>{script}</script></body>"), encoding="utf-8")
+    found = re.search(r"<title>(.*?)</title>", SHOT.dump_dom(copy), re.S)
+    assert found is not None
+    return found.group(1)
+
+
+@needs_chromium
+def test_the_filters_work_in_a_browser(page_file: Path, factbase: Any) -> None:
+    summits = sum(1 for e in factbase.events if e["kind"] == "summit")
+    on_tokyo = len(query.timeline(factbase, topics=["tokyo-office"]).rows)
+    script = """
+      function state() {
+        var marks = document.querySelectorAll('svg[data-lanes="partner"] a.mark:not([hidden])').length;
+        var kindLanes = document.querySelector('svg[data-lanes="kind"]').hasAttribute('hidden');
+        return document.getElementById('shown').textContent + ' marks=' + marks + ' kindhidden=' + kindLanes;
+      }
+      var seen = [state()];
+      document.getElementById('f-kind-summit').click();
+      seen.push(state());
+      document.querySelector('button[data-none="topic"]').click();
+      document.getElementById('f-topic-tokyo-office').click();
+      document.getElementById('f-kind-summit').click();
+      seen.push(state());
+      document.getElementById('lanes-kind').click();
+      seen.push(state());
+      document.querySelector('button[data-none="partner"]').click();
+      seen.push(state());
+      document.title = seen.join(' | ');
+    """
+    states = run_in_a_copy(page_file, script).split(" | ")
+    total = len(factbase.events)
+    assert states[0].startswith(f"{total} of {total} events shown.") and states[0].endswith("kindhidden=true")
+    assert states[1].startswith(f"{total - summits} of {total} events shown.")
+    assert states[2].startswith(f"{on_tokyo} of {total} events shown.")
+    assert states[3].endswith("kindhidden=false")
+    assert states[4].startswith(f"0 of {total} events shown.") and " marks=0 " in states[4]
