@@ -305,7 +305,7 @@ def itpp_table(page: Page) -> str:
         total = i.get("areas_total")
         if total and int(total) > count:
             return f"{count} of {esc(total)}; the other {int(total) - count} are {NOT_NAMED}"
-        return f"{count}"
+        return f"{count} (all)" if total else f"{count}; the total is not known"
 
     def predecessor(i: Record) -> str:
         p = i.get("predecessor")
@@ -325,8 +325,9 @@ def itpp_table(page: Page) -> str:
         row("Replaced", [predecessor(i) for i in itpps]),
         row("Evidence", [evidence(i["evidence"]) for i in itpps]),
     ]
+    notes = []
     if any(i.get("correction") or i.get("note") for i in itpps):
-        rows.append(
+        notes.append(
             row(
                 "Notes",
                 [
@@ -373,7 +374,8 @@ def itpp_table(page: Page) -> str:
         '<div class="scroll" tabindex="0" role="region" aria-labelledby="itpps-h">'
         '<table class="itpps"><caption>Individually Tailored Partnership Programmes</caption>'
         f"<thead><tr><td></td>{heads}</tr></thead><tbody>{''.join(rows)}</tbody>"
-        f"<tbody>{areas_head}{''.join(area_rows)}</tbody></table></div></section>"
+        f"<tbody>{areas_head}{''.join(area_rows)}</tbody>"
+        f'<tbody class="notes">{"".join(notes)}</tbody></table></div></section>'
     )
 
 
