@@ -239,6 +239,43 @@ def test_the_footer_says_what_the_page_covers(factbase: Any, page: Page) -> None
         assert "Events through: 2025-06-25." in coverage
 
 
+VOID = {"meta", "br", "input", "img", "link", "hr", "wbr", "col", "source", "area", "base"}
+SVG_EMPTY = {"rect", "circle", "line"}  # written self-closed
+
+
+class Balance(HTMLParser):
+    """Checks that every element is closed, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID and tag not in SVG_EMPTY:
+            self.errors.append(f"self-closed <{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
+        else:
+            self.stack.pop()
+
+
+def test_every_element_is_closed_in_order(page_text: str) -> None:
+    checker = Balance()
+    checker.feed(page_text)
+    checker.close()
+    assert checker.errors == [] and checker.stack == []
+    assert len(re.findall(r"\bid=\"([^\"]+)\"", page_text)) == len(
+        set(re.findall(r"\bid=\"([^\"]+)\"", page_text))
+    )
+
+
 # --- accessible structure ------------------------------------------------------------------------
 
 

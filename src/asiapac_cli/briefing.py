@@ -679,7 +679,7 @@ def source_list(page: Page) -> str:
         link = href(source["url"]) if source.get("url") else None
         title_html = f'<a href="{link}" rel="noreferrer">{title}</a>' if link else title
         details = [esc(x) for x in (who, source.get("date")) if x]
-        details.append(esc(source["kind"]))
+        details.append(f"{esc(source['kind'])} source")
         if source.get("via"):
             details.append(f"via {esc(source['via'])}")
         if source.get("language"):
