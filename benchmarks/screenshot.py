@@ -192,11 +192,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / "asiapac.html"
         subprocess.run([str(asiapac), "export", "--format", "html", "--output", str(page)], check=True)
-        timeline_at = offset_of(page, "timeline")
+        itpps_at, timeline_at = offset_of(page, "itpps"), offset_of(page, "timeline")
         tall = Path(work) / "tall.png"
         width, _, channels, rows = decode_png(screenshot(page, tall, 1280, timeline_at + 900))
-        # The top of the page (title and summit matrix), then the timeline with its filters.
-        picture = rows[:700] + rows[timeline_at - 8 : timeline_at + 840]
+        # The top of the page (title and the whole summit matrix), then the timeline and its
+        # filters; a dashed band marks the cut between the two.
+        band = bytes(([0x99] * channels + [0xFF] * channels) * (width // 2) + [0xFF] * channels * (width % 2))
+        blank = bytes([0xFF] * channels * width)
+        cut = [blank] * 6 + [band] * 2 + [blank] * 6
+        picture = rows[: itpps_at - 8] + cut + rows[timeline_at - 8 : timeline_at + 840]
         options.output.write_bytes(encode_png(width, channels, picture))
     print(f"wrote {options.output} ({options.output.stat().st_size} bytes)")
     return 0
