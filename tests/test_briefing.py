@@ -554,7 +554,7 @@ def test_the_filters_work_in_a_browser(page_file: Path, factbase: Any) -> None:
     on_tokyo = len(query.timeline(factbase, topics=["tokyo-office"]).rows)
     script = """
       function state() {
-        var marks = document.querySelectorAll('svg[data-lanes="partner"] a.mark:not([hidden])').length;
+        var marks = document.querySelectorAll('svg[data-lanes="partner"] .lane:not(.off) a.mark:not([hidden])').length;
         var kindLanes = document.querySelector('svg[data-lanes="kind"]').hasAttribute('hidden');
         return document.getElementById('shown').textContent + ' marks=' + marks + ' kindhidden=' + kindLanes;
       }
@@ -567,6 +567,12 @@ def test_the_filters_work_in_a_browser(page_file: Path, factbase: Any) -> None:
       seen.push(state());
       document.getElementById('lanes-kind').click();
       seen.push(state());
+      document.querySelector('button[data-none="topic"]').click();
+      document.querySelector('button[data-all="topic"]').click();
+      document.getElementById('lanes-partner').click();
+      document.querySelector('button[data-none="partner"]').click();
+      document.getElementById('f-partner-japan').click();
+      seen.push(state());
       document.querySelector('button[data-none="partner"]').click();
       seen.push(state());
       document.title = seen.join(' | ');
@@ -577,4 +583,7 @@ def test_the_filters_work_in_a_browser(page_file: Path, factbase: Any) -> None:
     assert states[1].startswith(f"{total - summits} of {total} events shown.")
     assert states[2].startswith(f"{on_tokyo} of {total} events shown.")
     assert states[3].endswith("kindhidden=false")
-    assert states[4].startswith(f"0 of {total} events shown.") and " marks=0 " in states[4]
+    # Japan alone: its events, marked in its lane only (the other lanes are switched off).
+    japan = len(query.timeline(factbase, actors=["japan"]).rows)
+    assert states[4].startswith(f"{japan} of {total} events shown. marks={japan} ")
+    assert states[5].startswith(f"0 of {total} events shown.") and " marks=0 " in states[5]

@@ -23,6 +23,10 @@
       if (svg.getAttribute("data-lanes") === lanes) { svg.removeAttribute("hidden"); }
       else { svg.setAttribute("hidden", ""); }
     });
+    // A partner's lane shows nothing while that partner is not ticked.
+    document.querySelectorAll('svg[data-lanes="partner"] .lane').forEach(function (lane) {
+      lane.classList.toggle("off", partners[lane.getAttribute("data-lane")] !== true);
+    });
     document.querySelectorAll("[data-kind]").forEach(function (item) {
       var keep = kinds[item.getAttribute("data-kind")] === true &&
         some(item.getAttribute("data-partners"), partners) &&

@@ -429,7 +429,7 @@ def timeline_svg(page: Page, lanes: list[tuple[str, str]], lane_of: dict[str, li
             marks.append((event, row, x0, x1, wide))
         height = max(len(rows_end), 1) * ROW_HEIGHT + LANE_PADDING * 2
         parts.append(
-            f'<g class="lane"><rect class="lane-bg" x="0" y="{y}" width="{SVG_WIDTH}" height="{height}"/>'
+            f'<g class="lane" data-lane="{esc(lane_key)}"><rect class="lane-bg" x="0" y="{y}" width="{SVG_WIDTH}" height="{height}"/>'
             f'<text class="lane-label" x="6" y="{y + LANE_PADDING + 9}">{esc(lane_label)}</text>'
         )
         for event, row, x0, x1, wide in marks:
@@ -534,7 +534,8 @@ def timeline(page: Page) -> str:
         "<p>Every event on a time axis. Choose the lanes and narrow the events with the filters "
         "(a partner, kind or topic must be ticked for an event to show); select an event to read its "
         "summary, evidence and sources in the list below the chart.</p>"
-        f'{filters}<div class="scroll" tabindex="0" role="region" aria-labelledby="timeline-h">{svgs}</div>'
+        f'{filters}<p class="skip"><a href="#events-h">Skip the chart to the list of events</a></p>'
+        f'<div class="scroll" tabindex="0" role="region" aria-labelledby="timeline-h">{svgs}</div>'
         '<p class="mark-key">Marks: <span class="key k-summit"></span> summit, '
         '<span class="key k-agreement"></span> agreement or adoption, '
         '<span class="key k-statement"></span> statement, speech or announcement, '
