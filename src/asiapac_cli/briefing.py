@@ -429,7 +429,8 @@ def timeline_svg(page: Page, lanes: list[tuple[str, str]], lane_of: dict[str, li
             marks.append((event, row, x0, x1, wide))
         height = max(len(rows_end), 1) * ROW_HEIGHT + LANE_PADDING * 2
         parts.append(
-            f'<g class="lane" data-lane="{esc(lane_key)}"><rect class="lane-bg" x="0" y="{y}" width="{SVG_WIDTH}" height="{height}"/>'
+            f'<g class="lane" data-lane="{esc(lane_key)}">'
+            f'<rect class="lane-bg" x="0" y="{y}" width="{SVG_WIDTH}" height="{height}"/>'
             f'<text class="lane-label" x="6" y="{y + LANE_PADDING + 9}">{esc(lane_label)}</text>'
         )
         for event, row, x0, x1, wide in marks:
