@@ -731,9 +731,9 @@ def scope_text(page: Page) -> str:
         return "This page shows the whole fact base."
     parts = []
     if page.topic_ids:
-        parts.append("topic " + " or ".join(page.name(t) for t in page.topic_ids))
+        parts.append("topic " + " or ".join(f"“{page.name(t)}”" for t in page.topic_ids))
     if page.actor_ids:
-        parts.append("actor " + " or ".join(page.name(a) for a in page.actor_ids))
+        parts.append("actor " + " or ".join(f"“{page.name(a)}”" for a in page.actor_ids))
     if page.since:
         parts.append(f"from {page.since}")
     if page.until:
@@ -766,9 +766,15 @@ def render(page: Page) -> str:
         + ('<li><a href="#groupings">Groupings</a></li>' if page.groupings else "")
         + '<li><a href="#sources">Sources</a></li><li><a href="#coverage">Coverage</a></li></ul></nav>'
     )
+    counted = (
+        (page.summits, "summit"),
+        (page.itpps, "programme"),
+        (page.events, "event"),
+        (page.stances, "stance"),
+        (page.sources, "source"),
+    )
     counts = (
-        f"{len(page.summits)} summits, {len(page.itpps)} programmes, {len(page.events)} events, "
-        f"{len(page.stances)} stances, {len(page.sources)} sources."
+        ", ".join(f"{len(items)} {word}{'' if len(items) == 1 else 's'}" for items, word in counted) + "."
     )
     return (
         "<!DOCTYPE html>\n"
