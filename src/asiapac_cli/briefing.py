@@ -699,12 +699,14 @@ def source_list(page: Page) -> str:
 
 
 def coverage(page: Page) -> str:
-    about = page.about
-    checked = about.get("checked_on") or page.fb.as_of
-    through = about.get("events_through") or (
-        max((e.get("end") or e["date"]) for e in page.fb.events) if len(page.fb.events) else "no events"
-    )
-    gaps = about.get("gaps") or []
+    # `query.about` where it exists, else the fact base's own fields, else what the data implies.
+    about, base = page.about, page.fb.base
+    checked = about.get("checked_on") or base.get("checked_on") or base.get("as_of") or "not recorded"
+    through = about.get("events_through") or base.get("events_through")
+    if not through:
+        events = page.fb.events
+        through = max(e.get("end") or e["date"] for e in events) if len(events) else "no events"
+    gaps = about.get("gaps") or base.get("gaps") or []
     gap_items = "".join(f"<li>{esc(gap_text(g))}</li>" for g in gaps)
     gaps_html = (
         f'<p><strong>Known gaps:</strong></p><ul class="gaps">{gap_items}</ul>'
