@@ -20,7 +20,7 @@ from asiapac_cli import load
 def generate(source: Path, records: int) -> dict[str, Any]:
     """A fact document with about `records` records in all, most of them events."""
     text = source.read_text(encoding="utf-8")
-    kinds, schema_version, as_of = load.parse(text, str(source))
+    kinds, schema_version, head = load.parse(text, str(source))
     others = sum(len(v) for k, v in kinds.items() if k != "events")
     originals = kinds["events"]
     events = []
@@ -29,7 +29,11 @@ def generate(source: Path, records: int) -> dict[str, Any]:
         if n >= len(originals):
             event["id"] = f"{event['id']}-r{n}"
         events.append(event)
-    document: dict[str, Any] = {"schema_version": schema_version, "as_of": as_of}
+    document: dict[str, Any] = {"schema_version": schema_version, "checked_on": head["checked_on"]}
+    if head["events_through"]:
+        document["events_through"] = head["events_through"]
+    if head["gaps"]:
+        document["gaps"] = head["gaps"]
     document.update({k: v for k, v in kinds.items() if v})
     document["events"] = events
     return document

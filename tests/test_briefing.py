@@ -245,9 +245,16 @@ def test_stances_show_position_quote_evidence_and_correction(factbase: Any, page
 def test_the_footer_says_what_the_page_covers(factbase: Any, page: Page) -> None:
     coverage = page.text[page.text.index("Coverage Sources checked on") :]
     if getattr(query, "about", None) is None:
-        assert f"Sources checked on: {factbase.as_of}." in coverage
         latest = max(e.get("end") or e["date"] for e in factbase.events)
         assert f"Events through: {latest}." in coverage
+    else:
+        about = query.about(factbase, str(BUNDLED))
+        assert (
+            f"Sources checked on: {about['checked_on']}. Events through: {about['events_through']}."
+            in coverage
+        )
+        for gap in about["gaps"]:
+            assert one_line(gap["text"]) in coverage
 
 
 VOID = {"meta", "br", "input", "img", "link", "hr", "wbr", "col", "source", "area", "base"}
@@ -540,7 +547,10 @@ def test_the_footer_uses_the_fact_files_own_coverage_when_it_has_one(
         return {
             "checked_on": "2026-11-20",
             "events_through": "2025-06-25",
-            "gaps": ["Ankara 2026: partners' attendance not found", {"text": "<b>not bold</b>"}],
+            "gaps": [
+                "Ankara 2026: partners' attendance not found",
+                {"id": "gap-x", "text": "<b>not bold</b>", "records": ["itpp-japan"]},
+            ],
         }
 
     monkeypatch.setattr(query, "about", about, raising=False)

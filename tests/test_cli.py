@@ -100,7 +100,7 @@ def test_timeline_filters(args: list[str], ids: list[str]) -> None:
             ["--until", "July 2023"],
             "--until: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'July 2023'",
         ),
-        (["--kind", "sumit"], "--kind: no event kind 'sumit'; did you mean 'summit'?"),
+        (["--kind", "sumit"], "--kind: no event kind 'sumit'; did you mean 'summit' or 'visit'?"),
         (["--actor", "narnia"], "no actor called 'narnia'"),
     ],
 )
@@ -115,9 +115,14 @@ def test_itpp_overview_has_one_row_per_partner() -> None:
     assert row["partner"] == "japan" and row["areas_total"] == 16 and row["areas_named"] == 2
 
 
-def test_summits_show_partner_attendance() -> None:
+def test_summits_show_partner_attendance_as_objects_and_as_text_when_piped() -> None:
     (row,) = rows("summits")
-    assert row["partners"] == ["japan: leader (Fumio Kishida)"] and row["partner_leaders"] == 1
+    assert row["partners"] == [
+        {"partner": "japan", "level": "leader", "person": "Fumio Kishida", "role": None, "note": None}
+    ]
+    assert row["partner_leaders"] == 1
+    tsv = run("summits", "--columns", "id,partners").stdout
+    assert tsv == "id\tpartners\nmadrid-summit-2022\tjapan: leader (Fumio Kishida)\n"
 
 
 def test_search_ranks_title_matches_above_body_matches_and_knows_seed_spellings() -> None:

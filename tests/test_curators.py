@@ -105,7 +105,7 @@ def test_validate_lists_every_problem_with_file_line_column(tmp_path: Path) -> N
     assert len(lines) == 4  # two bad kinds, the misspelt field, and the title it leaves missing
     assert all(line.startswith(f"{bad}:") for line in lines)
     assert (
-        f"{bad}:11:11: sources[0].kind: expected one of primary, secondary, tertiary, seed; got 'primry' (did you mean 'primary'?)"
+        f"{bad}:11:11: sources[0].kind: expected one of primary, secondary, tertiary, seed; got 'primry'; did you mean 'primary'?"
         in lines
     )
 

@@ -47,7 +47,7 @@ def test_the_ci_script_runs_the_readme_test_command_verbatim() -> None:
 def test_every_exit_code_is_documented() -> None:
     table = README.split("### Exit codes", 1)[1].split("###", 1)[0]
     documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)}
-    assert set(errors.EXIT_CODES.values()) | {0, errors.EXIT_INTERNAL_ERROR, 74, 130} == documented
+    assert {int(status) for status in errors.ExitStatus} == documented
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,22 @@ def test_help_keeps_literal_brackets() -> None:
     result = run("itpp", "--help", env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
     assert "\x1b" not in result.stdout
     assert "asiapac itpp [OPTIONS] [PARTNER]" in result.stdout
+
+
+def test_the_readme_screens_are_what_the_tool_shows() -> None:
+    """The 80-column screens in 'On a terminal' are real (refresh: python docs/screens.py)."""
+    import subprocess
+    import sys
+
+    check = subprocess.run([sys.executable, str(REPO / "docs" / "screens.py"), "--check"])
+    assert check.returncode == 0, "README screens are out of date: run python docs/screens.py"
+
+
+def test_root_help_fits_80_columns_and_opens_with_examples() -> None:
+    result = run("--help", env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    examples = result.stdout.split("Where to start:", 1)[1].split("Options:", 1)[0]
+    assert 4 <= len([line for line in examples.splitlines() if line.strip().startswith("asiapac ")]) <= 6
+    commands = result.stdout.split("Commands:", 1)[1].split("\n\n", 1)[0]
+    assert "..." not in commands  # no description cut

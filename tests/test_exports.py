@@ -309,6 +309,7 @@ def assert_balanced(text: str) -> None:
 
 
 def test_bibtex_has_one_entry_per_source(bundled: None) -> None:
+    fb = load.load(BUNDLED, use_cache=False)
     result = run("sources", "-f", "bibtex")
     assert result.exit_code == 0
     sources = json.loads(run("sources", "-f", "json").stdout)
@@ -321,8 +322,14 @@ def test_bibtex_has_one_entry_per_source(bundled: None) -> None:
         assert_balanced(entry)
         assert entry.startswith("@online{" if source["url"] else "@misc{")
         assert entry.rstrip().endswith("\n}")
-        if source["url"]:
-            assert "  urldate = {2026-11-27},\n" in entry
+        # urldate only from the source's own access date, never from the file's stamp
+        accessed = fb.table("sources")[source["id"]].get("accessed")
+        if source["url"] and accessed:
+            assert f"  urldate = {{{accessed}}},\n" in entry
+        else:
+            assert "urldate" not in entry
+        descriptive = fb.table("sources")[source["id"]].get("title_descriptive")
+        assert (model.DESCRIPTIVE_TITLE_NOTE in entry) == bool(descriptive)
 
 
 def test_bibtex_fields_and_escapes(awkward: Path) -> None:
@@ -384,7 +391,7 @@ def test_cite_unknown_id_suggests() -> None:
     result = run("cite", "france-opposes-tokyo-ofice")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "nothing with id 'france-opposes-tokyo-ofice'" in result.stderr
+    assert "nothing called 'france-opposes-tokyo-ofice'" in result.stderr
     assert "did you mean 'france-opposes-tokyo-office'" in result.stderr
 
 
@@ -436,7 +443,8 @@ def test_sqlite_counts_and_keys(data: str, tmp_path: Path, monkeypatch: pytest.M
     assert count(db, "itpp_areas") == sum(len(i.get("areas") or []) for i in fb.table("itpps").values())
     assert dict(db.execute("SELECT key, value FROM meta")) == {
         "schema_version": "1",
-        "as_of": fb.as_of,
+        "checked_on": fb.checked_on,
+        "events_through": fb.events_through or "",
         "asiapac_version": __version__,
     }
     # Foreign keys are declared, so Datasette can link the tables.
@@ -462,7 +470,7 @@ def test_sqlite_answers_questions_on_the_bundled_data(bundled: None, tmp_path: P
     ).fetchall()
     expected = {
         (row["actor_name"], fb.table("sources")[source]["title"])
-        for row in query.stances(fb, "tokyo-office", ("opposed",)).rows
+        for row in query.stances(fb, "tokyo-office", positions=("opposed",)).rows
         for source in row["sources"]
     }
     assert set(opposed) == expected
@@ -505,7 +513,12 @@ def test_unwritable_export_exits_73(tmp_path: Path) -> None:
 
 def loaded_records(path: Path) -> dict[str, Any]:
     fb = load.load(path, use_cache=False)
-    document: dict[str, Any] = {"schema_version": 1, "as_of": fb.as_of}
+    document: dict[str, Any] = {
+        "schema_version": 1,
+        "checked_on": fb.checked_on,
+        "events_through": fb.events_through,
+        "gaps": fb.gaps,
+    }
     for kind in ("sources", "actors", "topics", "events", "itpps", "stances", "groupings", "claims"):
         document[kind] = list(fb.events) if kind == "events" else list(fb.table(kind).values())
     return document
@@ -521,7 +534,7 @@ def test_json_export_round_trips(data: str, facts_file: Path, monkeypatch: pytes
     assert result.exit_code == 0
     assert result.stdout.endswith("}\n")
     document = json.loads(result.stdout)
-    assert list(document)[:2] == ["schema_version", "as_of"]
+    assert list(document)[:4] == ["schema_version", "checked_on", "events_through", "gaps"]
     assert document == loaded_records(load.data_path())
     starts = [model.date_bounds(e["date"])[0] for e in document["events"]]
     assert starts == sorted(starts)
@@ -533,3 +546,17 @@ def test_json_export_to_a_file(tmp_path: Path, facts_file: Path) -> None:
     assert result.exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8")) == loaded_records(facts_file)
     assert out.read_text(encoding="utf-8") == run("export", "--format", "json").stdout
+
+
+def test_sqlite_carries_allies_access_dates_and_descriptive_titles(bundled: None, tmp_path: Path) -> None:
+    fb = load.load(BUNDLED, use_cache=False)
+    db = export_sqlite(tmp_path / "asiapac.db")
+    allies = dict(db.execute("SELECT actor, ally FROM stances"))
+    assert allies["france"] == 1 and allies["china"] == 0 and allies["nato"] is None
+    sources = {row[0]: row[1:] for row in db.execute("SELECT id, accessed, title_descriptive FROM sources")}
+    for source_id, source in fb.table("sources").items():
+        descriptive = source.get("title_descriptive")
+        assert sources[source_id] == (
+            source.get("accessed"),
+            None if descriptive is None else int(descriptive),
+        )

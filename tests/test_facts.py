@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from asiapac_cli import load, model
+from asiapac_cli import load, model, vocab
 from conftest import REPO, run
 
 BUNDLED = load.bundled_path()
@@ -200,9 +200,9 @@ def test_abe_2007_speech_and_foip_2016(fb) -> None:
 
 
 def test_seed_errors_are_recorded_as_corrections() -> None:
-    wrong = rows("claims", "--verdict", "wrong")
-    text = " ".join(r["correction"] for r in wrong)
-    assert "2025" in text  # Japan's mission opened in January 2025, not January 2023
+    corrected = [r for r in rows("claims") if r["verdict"] not in ("verified", "opinion", "unverified")]
+    text = " ".join(r["correction"] for r in corrected)
+    assert "2025" in text  # Japan's mission opened only in January 2025 (AP via Japan Today)
     assert any("Camp David" in r["text"] for r in rows("claims") if r["verdict"] != "verified")
 
 
@@ -240,7 +240,7 @@ def test_every_source_is_cited_and_every_citation_complete(fb) -> None:
 def test_every_record_has_evidence_and_valid_dates(fb) -> None:
     for event in fb.events:
         assert model.check_partial_date(event["date"]) is None
-        assert event["evidence"] in model.EVIDENCE_LEVELS and event["sources"]
+        assert event["evidence"] in vocab.EVIDENCE_LEVELS and event["sources"]
 
 
 def test_no_seed_misspelling_outside_quoted_claims(fb) -> None:
@@ -256,7 +256,9 @@ def test_no_seed_misspelling_outside_quoted_claims(fb) -> None:
 # The verdicts of the research notes' table of the seed's sixteen checkable claims (§0).
 SEED_VERDICTS = {
     "seed-claim-sc-china-first-time": {"verified-with-caveat"},
-    "seed-claim-madrid-first-ap4": {"verified"},
+    # First for the four together and for Japan and Korea; not for Australia (NATO news_88351,
+    # Parliamentary Library of Australia 2010): the research table's "verified" is corrected.
+    "seed-claim-madrid-first-ap4": {"verified-with-caveat"},
     "seed-claim-vilnius-ap4-again": {"verified"},
     "seed-claim-all-four-itpps": {"verified", "verified-with-caveat"},
     "seed-claim-japan-16-areas": {"verified"},
@@ -264,7 +266,8 @@ SEED_VERDICTS = {
     "seed-claim-macron-quote": {"verified"},
     "seed-claim-germany-joined-france": {"unverified"},
     "seed-claim-office-dropped-from-outcome": {"verified", "verified-with-caveat"},
-    "seed-claim-japan-delegation-jan-2023": {"wrong"},
+    # The decision was announced on 31 January 2023 (NHK); only the opening came later (AP, 2025).
+    "seed-claim-japan-delegation-jan-2023": {"verified-with-caveat"},
     "seed-claim-stoltenberg-month-later": {"wrong"},
     "seed-claim-abe-indo-pacific-2007": {"imprecise"},
     "seed-claim-abe-revived-quad": {"verified"},
@@ -289,3 +292,173 @@ def test_an_itpp_with_no_named_area_still_answers_and_says_what_is_unknown() -> 
     assert (row["agreed"], row["area_number"], row["area"]) == ("2024", None, None)
     table = run("itpp", "nz", env={"ASIAPAC_FORCE_TTY": "120", "NO_COLOR": "1"}).stdout
     assert "Agreed: 2024. Period: not known. 0 areas named; the total is not known." in table
+
+
+# --- Issue 11: corrections and coverage, each written from the source named ----------------
+
+
+def test_madrid_was_the_four_partners_first_summit_together_not_australias_first(fb) -> None:
+    # NATO news_197287 (29 Jun 2022): the four "participated in a NATO Summit for the first time";
+    # the Parliamentary Library of Australia (Dec 2010): Gillard "attended the Lisbon Summit";
+    # NATO news_88351 (Jun 2012): Gillard "attended NATO's Chicago Summit in May".
+    claim = fb.table("claims")["seed-claim-madrid-first-ap4"]
+    assert claim["verdict"] == "verified-with-caveat"
+    assert "Lisbon" in claim["correction"] and "Chicago" in claim["correction"]
+    assert "Japan and the Republic of Korea" in claim["correction"]
+    madrid = fb.get("madrid-summit-2022")
+    assert "together for the first time" in madrid["summary"]
+    cited = {c["source"] for c in madrid["sources"]}
+    assert {"aph-library-2010-12-17", "nato-news-88351", "yonhap-2022-07-01"} <= cited
+
+
+def test_japans_delegation_decision_came_in_january_2023_and_the_mission_opened_in_2025(fb) -> None:
+    # NHK, 31 Jan 2023: Kishida said Japan may establish an independent delegation; Anadolu,
+    # 5 Apr 2023: Stoltenberg "welcomed Japan's decision"; AP, 16 Jan 2025: mission inaugurated.
+    claim = fb.table("claims")["seed-claim-japan-delegation-jan-2023"]
+    assert claim["verdict"] == "verified-with-caveat"
+    assert "31 January" in claim["correction"] and "16 January 2025" in claim["correction"]
+    assert fb.get("japan-mission-intention-announced-2023")["date"] == "2023-01-31"
+    assert fb.get("japan-mission-to-nato-inaugurated-2025")["date"] == "2025-01-16"
+
+
+def test_the_hague_partners_meeting_took_place_on_25_june_2025(fb) -> None:
+    # Japan's Foreign Ministry summary (via the etjapan blog): on 25 June the Secretary General
+    # met the four partners; Yonhap (via iget.news): Wi "took part in a separate session with
+    # Rutte"; NATO's release of 26 Sep 2025 cites "the statement by the NATO Secretary General
+    # and the four Indo-Pacific partners ... during the NATO Summit in The Hague".
+    meeting = fb.get("the-hague-partners-meeting-2025")
+    assert (meeting["date"], meeting["kind"]) == ("2025-06-25", "meeting")
+    assert {"wi-sung-lac", "takeshi-iwaya", "richard-marles", "christopher-luxon", "mark-rutte"} <= set(
+        meeting["actors"]
+    )
+    assert "statement" in meeting["summary"]
+    summit_summary = fb.get("the-hague-summit-2025")["summary"]
+    assert "with the US President was dropped" in summit_summary
+    assert "not held" not in summit_summary
+
+
+def test_ankara_2026_is_listed_and_the_partners_attendance_is_not_known() -> None:
+    # NATO's announcement of 19 Aug 2025 (Axar.az; DCNews/Agerpres): Ankara, 7-8 July 2026.
+    # No source found says how the four partners took part; Politico (via the Kyiv Independent,
+    # Feb 2026) reported US pressure not to invite them to the formal meetings.
+    ankara = summit("ankara-summit-2026")
+    assert (ankara["date"], ankara["end"]) == ("2026-07-07", "2026-07-08")
+    assert {p["partner"] for p in ankara["partners"]} == AP4
+    assert {p["level"] for p in ankara["partners"]} == {"not-known"}
+    assert ankara["partner_leaders"] == 0
+    report = [
+        r for r in rows("timeline", "--since", "2026-02", "--until", "2026-02") if r["kind"] == "report"
+    ]
+    assert [r["id"] for r in report] == ["us-opposes-partner-invitations-ankara-report-2026"]
+
+
+def test_summits_are_the_full_list_for_2022() -> None:
+    # Reuters (15 Mar 2022): Stoltenberg "convened an extraordinary Summit on 24 March at NATO HQ";
+    # NATO news_197287: the partners' first summit was Madrid, so they are absent from it.
+    in_2022 = [r["id"] for r in rows("summits") if r["date"].startswith("2022")]
+    assert in_2022 == ["nato-extraordinary-summit-2022-03-24", "madrid-summit-2022"]
+    assert summit("nato-extraordinary-summit-2022-03-24")["partner_leaders"] == 0
+
+
+@pytest.mark.parametrize(
+    ("event_id", "date", "end"),
+    [
+        ("abe-addresses-north-atlantic-council-2007", "2007-01-12", None),  # NATO speech s070112b
+        ("nato-australia-joint-political-declaration-2012", "2012-06-14", None),  # NATO news_88426
+        ("nato-japan-joint-political-declaration-2013", "2013-04-15", None),  # NATO news_99655
+        ("australia-enhanced-opportunities-partner-2014", "2014-09-04", "2014-09-05"),  # Defence AU, GMF
+        ("japan-to-join-ccdcoe-announced-2018", "2018-01-12", None),  # Estonian World
+        ("foreign-ministers-meeting-partners-2022", "2022-04-07", None),  # KBS World, Jiji
+        ("rok-joins-ccdcoe-2022", "2022-05-05", None),  # KBS World (NIS, Thursday 5 May)
+        ("ip4-leaders-joint-statement-washington-2024", "2024-07-11", None),  # Kantei, Jiji, Yonhap
+        ("defence-ministers-meeting-partners-2024", "2024-10-17", "2024-10-18"),  # NATO news_229541
+        ("rutte-visit-tokyo-2025", "2025-04-08", "2025-04-09"),  # NATO release, Kantei
+        ("lee-rutte-call-2025-07-03", "2025-07-03", None),  # KBS World (Japanese service: "3日")
+        ("nato-rok-defence-industry-dialogue-2025", "2025-09-26", None),  # NATO release
+        ("nato-japan-defence-industry-dialogue-2025", "2025-10-31", None),  # NATO release (Italian)
+        ("lee-rutte-call-2026-02-10", "2026-02-10", None),  # Korea.net
+    ],
+)
+def test_new_dated_events(fb, event_id: str, date: str, end: str | None) -> None:
+    event = fb.get(event_id)
+    assert (event["date"], event.get("end")) == (date, end)
+    assert event["sources"]
+
+
+def test_defence_ministers_met_the_four_partners_for_the_first_time_in_october_2024(fb) -> None:
+    # NATO news_229541: an expanded format "that for the first time included partners Australia,
+    # Japan, New Zealand and South Korea".
+    event = fb.get("defence-ministers-meeting-partners-2024")
+    assert set(event["actors"]) >= AP4
+    assert "for the first time included partners" in event["sources"][0]["quote"]
+
+
+def test_chinas_first_objection_is_dated_4_may_2023_and_china_is_not_an_ally() -> None:
+    # China's Foreign Ministry transcript of 4 May 2023 (Mao Ning's regular press conference).
+    stances = {r["actor"]: r for r in rows("stances", "tokyo-office")}
+    china = stances["china"]
+    assert (china["date"], china["evidence"], china["ally"]) == ("2023-05-04", "well-documented", False)
+    assert "mfa-china-2023-05-04-via-mna" in china["sources"]
+    assert {a for a, r in stances.items() if r["ally"] is True} == {"france", "germany", "united-states"}
+
+
+def test_macrons_vilnius_sentence_is_quoted_whole() -> None:
+    # AFP via Taiwan News, 12 Jul 2023.
+    (france,) = [r for r in rows("who-opposed", "tokyo-office") if r["actor"] == "france"]
+    assert france["said"].endswith(
+        "building legitimacy and a geographically established presence in other areas"
+    )
+
+
+def test_a_nato_page_confirms_stoltenbergs_welcome_of_japans_sanctions(fb) -> None:
+    # NATO opinions_210901: "Joint press point ... with Prime Minister Fumio Kishida", 31 Jan. 2023.
+    source = fb.table("sources")["nato-opinions-210901"]
+    assert source["date"] == "2023-01-31" and source["title"].startswith("Joint press point")
+    assert source["url"].endswith("opinions_210901.htm")
+    assert fb.get("stoltenberg-welcomes-japan-sanctions")["evidence"] == "well-documented"
+
+
+def test_about_reports_the_reach_of_the_data(fb) -> None:
+    about = json.loads(run("about", "--format", "json").stdout)
+    assert list(about) == ["checked_on", "events_through", "counts", "gaps", "fact_file", "version"]
+    latest = max((e.get("end") or e["date"] for e in fb.events), key=lambda d: model.date_bounds(d)[1])
+    assert about["events_through"] == latest == "2026-07-08"  # Ankara, the latest event
+    assert about["checked_on"] == "2026-11-27"
+    assert about["counts"]["events"] == len(fb.events)
+    assert about["counts"]["sources"] == len(fb.table("sources"))
+    assert about["counts"]["gaps"] == len(about["gaps"]) == len(fb.gaps)
+    assert {"gap-japan-itpp-areas", "gap-ankara-2026-attendance"} <= {g["id"] for g in about["gaps"]}
+    assert about["fact_file"] == str(BUNDLED)
+
+
+def test_terminal_summits_and_timeline_say_what_period_they_cover() -> None:
+    for command in ("summits", "timeline"):
+        table = run(command, env={"ASIAPAC_FORCE_TTY": "200", "NO_COLOR": "1"}).stdout
+        reach = [line for line in table.splitlines() if line.startswith("Events ")]
+        assert reach == [
+            "Events 2007-01-12–2026-07-08; sources checked 2026-11-27; see `asiapac about` for known gaps"
+        ]
+        assert "Events 2007" not in run(command).stdout  # piped output is rows only
+
+
+def test_descriptive_titles_are_marked_in_every_citation_format(fb) -> None:
+    descriptive = fb.table("sources")["afp-taiwan-news-2023-07-12"]
+    assert descriptive["title_descriptive"] is True
+    text = run("cite", "france-opposes-tokyo-office").stdout
+    assert f"{descriptive['title']} {model.DESCRIPTIVE_TITLE_MARK}" in text
+    (france,) = [r for r in rows("who-opposed", "tokyo-office", "--cite") if r["actor"] == "france"]
+    assert any(c["title_descriptive"] for c in france["citations"])
+    tsv = run("who-opposed", "tokyo-office", "--cite").stdout
+    assert f"{descriptive['title']} {model.DESCRIPTIVE_TITLE_MARK}" in tsv
+    bib = run("cite", "afp-taiwan-news-2023-07-12", "--style", "bibtex").stdout
+    assert model.DESCRIPTIVE_TITLE_NOTE in bib
+    real = run("cite", "nato-opinions-210901", "--style", "bibtex").stdout
+    assert model.DESCRIPTIVE_TITLE_NOTE not in real and "urldate = {2026-11-27}" in real
+
+
+def test_every_countrys_stance_says_whether_it_is_an_ally(fb) -> None:
+    # NATO's members: France, Germany and the United States are Allies; Japan and China are not.
+    for stance in fb.table("stances").values():
+        actor = fb.get(stance["actor"])
+        assert ("ally" in stance) == (actor["kind"] == "country"), stance["id"]
+    assert fb.table("stances")["japan-supports-tokyo-office"]["ally"] is False

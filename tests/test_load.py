@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,7 +56,7 @@ def test_tabs_get_a_hint(tmp_path: Path) -> None:
 
 def test_empty_file(tmp_path: Path) -> None:
     assert problems_of(tmp_path, "") == [
-        "1:1: the file is empty; expected a mapping with schema_version, as_of and sources"
+        "1:1: the file is empty; expected a mapping with schema_version, checked_on and sources"
     ]
 
 
@@ -65,12 +66,12 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
 
 def test_misspelt_top_level_key_is_not_ignored(tmp_path: Path) -> None:
     problems = problems_of(tmp_path, HEAD + SOURCE + "sourcez:\n  - id: x\n")
-    assert problems == ["8:1: top level: unknown field 'sourcez' (did you mean 'sources'?)"]
+    assert problems == ["8:1: top level: unknown field 'sourcez'; did you mean 'sources'?"]
 
 
 def test_unknown_field_in_a_record(tmp_path: Path) -> None:
     problems = problems_of(tmp_path, HEAD + SOURCE + "    titel: typo\n")
-    assert problems == ["8:5: sources[0]: unknown field 'titel' (did you mean 'title'?)"]
+    assert problems == ["8:5: sources[0]: unknown field 'titel'; did you mean 'title'?"]
 
 
 def test_duplicate_keys_at_any_depth(tmp_path: Path) -> None:
@@ -165,8 +166,8 @@ def test_dangling_references_are_all_reported(tmp_path: Path) -> None:
         + event("    actors: [japn]\n    topics: [nowhere]\n").replace("sources: [src]", "sources: [srcc]")
     )
     assert problems_of(tmp_path, text) == [
-        "18:15: events[0].sources[0]: no source with id 'srcc' (did you mean 'src'?)",
-        "19:14: events[0].actors[0]: no actor with id 'japn' (did you mean 'japan'?)",
+        "18:15: events[0].sources[0]: no source with id 'srcc'; did you mean 'src'?",
+        "19:14: events[0].actors[0]: no actor with id 'japn'; did you mean 'japan'?",
         "20:14: events[0].topics[0]: no topic with id 'nowhere'",
     ]
 
@@ -202,7 +203,7 @@ def test_a_wrong_enum_value_suggests_the_right_one(tmp_path: Path) -> None:
     text = HEAD + SOURCE + "stances:\n  - id: s\n    topic: t\n    actor: a\n    position: oposed\n"
     problems = problems_of(tmp_path, text)
     assert (
-        "12:15: stances[0].position: expected one of proposed, supported, opposed, cautious, neutral; got 'oposed' (did you mean 'opposed' or 'proposed'?)"
+        "12:15: stances[0].position: expected one of proposed, supported, opposed, cautious, neutral; got 'oposed'; did you mean 'opposed' or 'proposed'?"
         in problems
     )
 
@@ -268,11 +269,14 @@ def test_no_permission_exits_66(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     path.write_text(HEAD)
     path.chmod(0)
     if os.geteuid() == 0:  # root reads any file: make the read fail as it would for a user
+        real_open = os.open
 
-        def refuse(self: Path) -> bytes:
-            raise PermissionError(13, "Permission denied")
+        def refuse(file: Any, flags: int, *args: Any) -> int:
+            if os.fspath(file) == str(path):
+                raise PermissionError(13, "Permission denied")
+            return real_open(file, flags, *args)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     result = run("timeline", "--data", str(path))
     assert result.exit_code == 66 and "permission denied" in result.stderr
 
@@ -338,3 +342,89 @@ def test_one_anchor_reused_many_times_is_reported_once(tmp_path: Path) -> None:
     assert problems_of(tmp_path, text) == [
         "11:14: anchors and aliases (&name, *name, <<) are not allowed; write the value out"
     ]
+
+
+# --- the stamps, known gaps, access dates, descriptive titles and allies ------------------
+
+NEW_HEAD = 'schema_version: 1\nchecked_on: "2026-11-27"\n'
+
+
+def test_checked_on_events_through_and_gaps_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    gaps = "gaps:\n  - id: gap-one\n    text: Nothing found on X.\n    records: [e]\n"
+    path.write_text(
+        NEW_HEAD
+        + 'events_through: "2023-07-12"\n'
+        + gaps
+        + SOURCE
+        + "events:\n"
+        + event("    end: '2023-07-12'\n"),
+        encoding="utf-8",
+    )
+    fb = load.load(path, use_cache=False)
+    assert (fb.checked_on, fb.events_through) == ("2026-11-27", "2023-07-12")
+    assert fb.gaps == [{"id": "gap-one", "text": "Nothing found on X.", "records": ["e"]}]
+
+
+def test_events_through_is_computed_when_the_file_does_not_say(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(NEW_HEAD + SOURCE + "events:\n" + event("    end: '2023-07-12'\n"), encoding="utf-8")
+    assert load.load(path, use_cache=False).events_through == "2023-07-12"
+
+
+def test_events_through_must_be_the_latest_event(tmp_path: Path) -> None:
+    text = NEW_HEAD + 'events_through: "2026-11"\n' + SOURCE + "events:\n" + event("    end: '2023-07-12'\n")
+    assert problems_of(tmp_path, text) == [
+        "3:1: events_through: '2026-11' is not the date of the latest event ('2023-07-12')"
+    ]
+
+
+def test_checked_on_is_required_once(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, "schema_version: 1\n" + SOURCE) == [
+        "1:1: top level: missing required field 'checked_on' (a date)"
+    ]
+    both = NEW_HEAD + 'as_of: "2026-11-27"\n' + SOURCE
+    assert problems_of(tmp_path, both) == ["3:1: as_of: give 'checked_on' only ('as_of' is its older name)"]
+
+
+def test_a_gap_id_is_unique_across_the_file_and_its_records_must_exist(tmp_path: Path) -> None:
+    gaps = "gaps:\n  - id: src\n    text: Clash.\n  - id: gap-two\n    text: X.\n    records: [nope]\n"
+    problems = problems_of(tmp_path, NEW_HEAD + gaps + SOURCE)
+    assert any("duplicate id 'src'" in p for p in problems)
+    assert any("gaps[1].records[0]: no" in p and "'nope'" in p for p in problems)
+
+
+@pytest.mark.parametrize("value", ['"true"', "yes", "True", "1"])
+def test_booleans_are_unquoted_true_or_false(tmp_path: Path, value: str) -> None:
+    source = SOURCE + f"    title_descriptive: {value}\n"
+    (problem,) = problems_of(tmp_path, NEW_HEAD + source)
+    assert problem.endswith(
+        "sources[0].title_descriptive: expected true or false (unquoted), got "
+        + ("text 'true'" if value == '"true"' else f"text {value!r}")
+    )
+
+
+def test_access_date_descriptive_title_and_ally_are_read(tmp_path: Path) -> None:
+    source = (
+        SOURCE + '    url: https://example.org/x\n    accessed: "2026-11-27"\n    title_descriptive: true\n'
+    )
+    stance = (
+        "topics:\n  - id: t\n    title: T\n"
+        + "actors:\n  - id: china\n    name: China\n    kind: country\n"
+        + "stances:\n  - id: s\n    topic: t\n    actor: china\n    position: opposed\n"
+        + "    ally: false\n    evidence: single-source\n    sources: [src]\n"
+    )
+    path = tmp_path / "facts.yaml"
+    path.write_text(NEW_HEAD + source + stance, encoding="utf-8")
+    fb = load.load(path, use_cache=False)
+    assert fb.table("sources")["src"]["accessed"] == "2026-11-27"
+    assert fb.table("sources")["src"]["title_descriptive"] is True
+    assert fb.table("stances")["s"]["ally"] is False
+
+
+def test_not_known_attendance_is_not_taking_part(tmp_path: Path) -> None:
+    attendance = "    attendance:\n      - actor: japan\n        level: not-known\n"
+    path = tmp_path / "facts.yaml"
+    path.write_text(NEW_HEAD + SOURCE + ACTORS + "events:\n" + event(attendance), encoding="utf-8")
+    fb = load.load(path, use_cache=False)
+    assert list(fb.events.column("actors")[0]) == []

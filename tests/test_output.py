@@ -30,11 +30,14 @@ def test_timeline_piped_is_exact_tsv_in_date_order() -> None:
     assert result.stdout == TIMELINE_TSV
 
 
-def test_timeline_on_a_terminal_is_a_table() -> None:
-    result = tty("timeline")
+def test_timeline_on_a_terminal_is_a_table_of_names() -> None:
+    result = run("timeline", env={"ASIAPAC_FORCE_TTY": "120", "NO_COLOR": "1"})
     assert result.exit_code == 0
-    assert "┏" in result.stdout and "Madrid Summit" in result.stdout
-    assert "nato; japan" in result.stdout  # Japan attended Madrid: attendance counts as an actor
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["date", "kind", "title", "actors", "evidence"] and set(lines[1]) == {"─"}
+    assert "Madrid Summit" in result.stdout
+    # Names where a person reads: Japan attended Madrid, so attendance counts as an actor.
+    assert "NATO; Japan" in result.stdout and "nato; japan" not in result.stdout
 
 
 def test_no_color_removes_every_escape_code_but_keeps_the_table() -> None:
@@ -46,7 +49,7 @@ def test_no_color_removes_every_escape_code_but_keeps_the_table() -> None:
         run("timeline", env={"ASIAPAC_FORCE_TTY": "100", "TERM": "dumb"}),
     ):
         assert ESC not in result.stdout
-        assert "┏" in result.stdout
+        assert "─" in result.stdout
 
 
 def test_force_color_does_not_make_a_pipe_a_terminal() -> None:
@@ -77,12 +80,17 @@ def test_itpp_pair_terminal_and_piped() -> None:
 def test_who_opposed_pair_terminal_and_piped() -> None:
     piped = run("who-opposed", "tokyo-office")
     assert piped.stdout == (
-        "topic\tactor\tactor_name\tposition\tdate\tsaid\toccasion\tsummary\tevidence\tcorrection\tid\tsources\n"
+        "topic\tactor\tactor_name\tposition\tdate\tsaid\toccasion\tsummary\tevidence\tcorrection\tid\tsources\tnote\tally\n"
         "tokyo-office\tfrance\tFrance\topposed\t2023-07-12\tThe Indo-Pacific is not the North Atlantic\t\t\t"
-        "well-documented\t\tfrance-opposes-tokyo-office\tafp-macron-vilnius-2023\n"
+        "well-documented\t\tfrance-opposes-tokyo-office\tafp-macron-vilnius-2023\t\ttrue\n"
     )
-    table = tty("who-opposed", "tokyo-office", width=160)
-    assert "France" in table.stdout and "Germany" not in table.stdout
+    table = run("who-opposed", "tokyo-office", env={"ASIAPAC_FORCE_TTY": "80", "NO_COLOR": "1"}).stdout
+    lines = table.splitlines()
+    assert lines[1].split() == ["actor", "date", "position", "evidence"]
+    assert lines[3].split() == ["France", "2023-07-12", "opposed", "well-documented"]
+    assert "Germany" not in table
+    # The quote in full below the table.
+    assert 'France (2023-07-12): "The Indo-Pacific is not the North Atlantic"' in table
 
 
 @pytest.mark.parametrize(
@@ -141,7 +149,7 @@ def test_json_dates_are_iso_strings_and_keys_snake_case() -> None:
 
 def test_an_explicit_format_beats_terminal_detection() -> None:
     assert tty("timeline", "-f", "tsv").stdout == TIMELINE_TSV
-    assert "┏" in run("timeline", "-f", "table").stdout
+    assert "───" in run("timeline", "-f", "table").stdout
 
 
 def test_unknown_format_is_a_usage_error() -> None:
@@ -150,12 +158,28 @@ def test_unknown_format_is_a_usage_error() -> None:
     assert "xml" in result.stderr
 
 
-def test_cite_adds_the_full_citation() -> None:
+def test_cite_adds_the_full_citation_as_objects_in_json_and_text_in_tsv() -> None:
     rows = json.loads(run("who-opposed", "tokyo-office", "--cite", "-f", "json").stdout)
     assert rows[0]["citations"] == [
-        "Macron says NATO office in Japan would be a mistake. AFP, 2023-07-12. "
-        "https://taiwannews.com.tw/news/4943221"
+        {
+            "source": "afp-macron-vilnius-2023",
+            "title": "Macron says NATO office in Japan would be a mistake",
+            "publisher": "AFP",
+            "author": None,
+            "date": "2023-07-12",
+            "url": "https://taiwannews.com.tw/news/4943221",
+            "quote": None,
+            "locator": None,
+            "title_descriptive": False,
+            "accessed": None,
+        }
     ]
+    tsv = run("who-opposed", "tokyo-office", "--cite").stdout.splitlines()
+    assert tsv[0].endswith("\tcitations")
+    assert tsv[1].endswith(
+        "\tMacron says NATO office in Japan would be a mistake. AFP, 2023-07-12. "
+        "https://taiwannews.com.tw/news/4943221"
+    )
 
 
 def test_empty_result_exits_1_with_empty_structures() -> None:
@@ -168,10 +192,30 @@ def test_empty_result_exits_1_with_empty_structures() -> None:
     assert table.exit_code == 1 and table.stdout == "" and "no events matched" in table.stderr
 
 
-def test_every_listing_command_offers_every_listing_format() -> None:
-    from asiapac_cli import render
-    from asiapac_cli.cli import Format, SourceFormat, TimelineFormat
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["timeline"],
+        ["summits"],
+        ["itpp"],
+        ["itpp", "japan"],
+        ["stances", "tokyo-office"],
+        ["claims"],
+        ["sources"],
+        ["actors"],
+        ["topics"],
+        ["groupings"],
+        ["search", "japan"],
+        ["who-opposed", "tokyo-office"],
+    ],
+)
+def test_every_listing_command_offers_every_listing_format(command: list[str]) -> None:
+    from asiapac_cli import vocab
 
-    assert [f.value for f in Format] == list(render.FORMATS)
-    for extended in (TimelineFormat, SourceFormat):
-        assert [f.value for f in extended][: len(render.FORMATS)] == list(render.FORMATS)
+    for fmt in vocab.LISTING_FORMATS:
+        result = run(*command, "-f", fmt.upper() if fmt == "json" else fmt)
+        assert result.exit_code in (0, 1), (command, fmt, result.stderr)
+    assert (
+        "one of table, tsv, csv, json, jsonl, yaml, markdown"
+        in " ".join(run(*command, "--help").stdout.split()).lower()
+    )

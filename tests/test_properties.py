@@ -94,9 +94,12 @@ def test_json_jsonl_and_yaml_round_trip_exactly(rows: list[dict]) -> None:
 @settings(max_examples=200, deadline=None)
 @given(rows_strategy)
 def test_csv_round_trips_as_cell_text(rows: list[dict]) -> None:
-    parsed = list(csv.reader(io.StringIO(written("csv", rows), newline="")))
+    # Python 3.10's csv reader refuses NUL (its writer did too; ours writes it), so NUL is
+    # swapped for a noncharacter on both sides of the comparison.
+    text = written("csv", rows).replace("\x00", "\ufffe")
+    parsed = list(csv.reader(io.StringIO(text, newline="")))
     assert parsed[0] == ["a", "b", "c"]
-    assert parsed[1:] == [[render.cell_text(row[k]) for k in "abc"] for row in rows]
+    assert parsed[1:] == [[render.cell_text(row[k]).replace("\x00", "\ufffe") for k in "abc"] for row in rows]
 
 
 def unescape_tsv(field: str) -> str:

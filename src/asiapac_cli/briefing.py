@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from asiapac_cli import __version__, model, query
+from asiapac_cli import __version__, model, query, vocab
 from asiapac_cli.errors import OutputUnwritable
 from asiapac_cli.factbase import FactBase
 from asiapac_cli.model import Record
@@ -103,7 +103,9 @@ class Page:
         self.topic_ids = list(dict.fromkeys(query.resolve(fb, "topics", t) for t in topics or []))
         self.filtered = bool(since or until or self.actor_ids or self.topic_ids)
 
-        listing = query.timeline(fb, since, until, self.actor_ids or None, None, self.topic_ids or None)
+        listing = query.timeline(
+            fb, since=since, until=until, actors=self.actor_ids or None, topics=self.topic_ids or None
+        )
         self.events: list[Record] = []
         for row in listing.rows:
             event = fb.get(row["id"])
@@ -479,7 +481,7 @@ def checkbox(group: str, value: str, label: str, count: int) -> str:
 def timeline(page: Page) -> str:
     if not page.events:
         return '<section id="timeline"><h2>Timeline</h2><p>No event matches the filters.</p></section>'
-    kinds = [k for k in model.EVENT_KINDS if any(e["kind"] == k for e in page.events)]
+    kinds = [k for k in vocab.EVENT_KINDS if any(e["kind"] == k for e in page.events)]
     kinds += sorted({e["kind"] for e in page.events} - set(kinds))
     partner_lanes = [(p, page.short_name(p)) for p in page.partners]
     others = any(event_partners(page, e) == ["other"] for e in page.events)
@@ -723,8 +725,9 @@ def coverage(page: Page) -> str:
 
 
 def gap_text(gap: Any) -> str:
+    """A known gap as `about` gives it ({"id", "text", "records"}) or as plain text."""
     if isinstance(gap, dict):
-        return "; ".join(str(v) for v in gap.values() if v not in (None, ""))
+        return str(gap.get("text") or gap.get("id") or "")
     return str(gap)
 
 

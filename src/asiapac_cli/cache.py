@@ -1,11 +1,14 @@
 """A cache of the validated fact base, so most runs never import or run the YAML parser.
 
-Layout: MAGIC, a 4-byte header length, a marshal'd header, then sections. The header holds
-the key (path, size, mtime, ctime, inode, tool version) and each section's offset, so a query
-reads only the sections it needs: `itpp japan` never reads the events. `marshal` is used
-because it is fast and, unlike pickle, cannot run code. A cache that is stale, truncated,
-foreign or unreadable is ignored (and rebuilt by the caller); one that cannot be written is
-skipped silently.
+Layout: MAGIC, a 4-byte header length, the header's CRC-32, a marshal'd header, then sections.
+The header holds the key (path, size, mtime, ctime, inode, tool version) and each section's
+offset, length and CRC-32, so a query reads only the sections it needs (`itpp japan` never
+reads the events) and checks each one it reads: a flipped or replaced byte is a damaged cache,
+never a wrong answer. (CRC-32 catches accidents and casual edits; anyone who can write the
+cache can also fix its checksums, as they could edit the fact file.) `marshal` is used because
+it is fast and, unlike pickle, cannot run code. Only a regular file is read. A cache that is
+stale, truncated, damaged, foreign or unreadable is ignored and rebuilt; one that cannot be
+written is skipped silently.
 """
 
 from __future__ import annotations
@@ -13,15 +16,16 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import stat
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from asiapac_cli import __version__
 from asiapac_cli.factbase import EventStore, FactBase
 
 MAGIC = b"asiapac-cache\x00"
-FORMAT = 2
+FORMAT = 4  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both
 CACHE_ENV = "ASIAPAC_CACHE_DIR"
 DISABLE_ENV = "ASIAPAC_NO_CACHE"
 
@@ -39,7 +43,7 @@ def cache_dir() -> Path:
 
 def cache_file(data_path: Path) -> Path:
     # The key inside the file holds the full path, so a checksum collision is only a miss.
-    digest = f"{zlib.crc32(str(data_path.absolute()).encode()):08x}"
+    digest = f"{zlib.crc32(os.fsencode(data_path.absolute())):08x}"  # any bytes, UTF-8 or not
     return cache_dir() / f"facts-{digest}.cache"
 
 
@@ -77,17 +81,17 @@ def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: l
         "offsets": marshal.dumps(offsets),
         "events": b"".join(blobs),
     }
-    layout: dict[str, tuple[int, int]] = {}
+    layout: dict[str, tuple[int, int, int]] = {}
     position = 0
     for name, data in sections.items():
-        layout[name] = (position, len(data))
+        layout[name] = (position, len(data), zlib.crc32(data))
         position += len(data)
     header = marshal.dumps({"key": key, "sections": layout, "events": len(events)})
     target = cache_file(data_path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".tmp-", delete=False) as tmp:
-            tmp.write(MAGIC + len(header).to_bytes(4, "big") + header)
+            tmp.write(MAGIC + len(header).to_bytes(4, "big") + zlib.crc32(header).to_bytes(4, "big") + header)
             for data in sections.values():
                 tmp.write(data)
         os.replace(tmp.name, target)
@@ -103,19 +107,34 @@ class CacheDamaged(Exception):
 class CacheReader:
     """Reads sections of one cache file on demand."""
 
-    def __init__(self, path: Path, body_start: int, layout: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, path: Path, body_start: int, layout: dict[str, tuple[int, int, int]]) -> None:
         self.path = path
         self.body_start = body_start
         self.layout = layout
 
     def section(self, name: str) -> bytes:
-        offset, length = self.layout[name]
-        with open(self.path, "rb") as handle:
+        """One section's bytes, checked against its CRC-32; a damaged cache file is removed."""
+        offset, length, checksum = self.layout[name]
+        with open_regular(self.path) as handle:
             handle.seek(self.body_start + offset)
             data = handle.read(length)
-        if len(data) != length:
-            raise EOFError(f"cache section {name} is truncated")
+        if len(data) != length or zlib.crc32(data) != checksum:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)  # the next run rebuilds it
+            raise ValueError(f"cache section {name} is damaged")
         return data
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading if it is a regular file; a FIFO or device is an OSError."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def read(data_path: Path, key: tuple[Any, ...]) -> FactBase | None:
@@ -124,16 +143,20 @@ def read(data_path: Path, key: tuple[Any, ...]) -> FactBase | None:
         return None
     path = cache_file(data_path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             if handle.read(len(MAGIC)) != MAGIC:
                 return None
             length = int.from_bytes(handle.read(4), "big")
-            header = marshal.loads(handle.read(length))
+            checksum = int.from_bytes(handle.read(4), "big")
+            raw = handle.read(length)
             size = os.fstat(handle.fileno()).st_size
+        if zlib.crc32(raw) != checksum:
+            return None
+        header = marshal.loads(raw)
         if not isinstance(header, dict) or header.get("key") != key:
             return None
-        body_start = len(MAGIC) + 4 + length
-        if size != body_start + sum(length for _, length in header["sections"].values()):
+        body_start = len(MAGIC) + 8 + length
+        if size != body_start + sum(length for _, length, _ in header["sections"].values()):
             return None  # truncated, or written by something else
         reader = CacheReader(path, body_start, header["sections"])
         base = marshal.loads(reader.section("base"))

@@ -6,17 +6,19 @@ columns: when the years do not fit one to a column, each column covers several y
 
 from __future__ import annotations
 
-from asiapac_cli.model import EVENT_KINDS, Listing
+from asiapac_cli.errors import NoMatch
+from asiapac_cli.model import Listing
+from asiapac_cli.vocab import EVENT_KINDS
 
 LABEL_WIDTH = 13
 CELL_WIDTH = 3
 DEFAULT_WIDTH = 80
 
 
-def draw(listing: Listing, width: int | None) -> str | None:
-    """The chart of a timeline listing, or None when it has no events."""
+def draw(listing: Listing, width: int | None) -> str:
+    """The chart of a timeline listing (NoMatch when it has no events)."""
     if not listing.rows:
-        return None
+        raise NoMatch(listing.empty_message)
     years = [int(row["date"][:4]) for row in listing.rows]
     first, last = min(years), max(years)
     columns = max(1, (min(width or DEFAULT_WIDTH, 200) - LABEL_WIDTH) // CELL_WIDTH)

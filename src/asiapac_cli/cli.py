@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import inspect
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TextIO, TypeVar
 
 import typer
 
-from asiapac_cli import __version__
+from asiapac_cli import __version__, vocab
 from asiapac_cli.errors import (
-    EXIT_INTERNAL_ERROR,
     AsiapacError,
+    ExitStatus,
     FactFileInvalid,
-    exit_code_for,
+    NoMatch,
+    UsageProblem,
+    exit_status_help,
 )
 
+if TYPE_CHECKING:
+    from asiapac_cli.factbase import FactBase
+    from asiapac_cli.model import Listing
+    from asiapac_cli.terminal import Terminal
+
 DEBUG_ENV = "ASIAPAC_DEBUG"
-EXIT_OUTPUT_FAILED = 74  # sysexits EX_IOERR: stdout could not be written (a full disk)
-EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 # Commands register here, and `build_app` turns them into a Typer app. Typer converts every
 # registered command into a Click command on each run (about 1 ms apiece), so a run that
@@ -30,89 +37,131 @@ COMMANDS: dict[str, Callable[..., None]] = {}
 
 
 def command(name: str | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command; any AsiapacError it raises becomes its message and its exit status."""
+
     def register(function: Callable[..., None]) -> Callable[..., None]:
-        COMMANDS[name or function.__name__] = function
-        return function
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> None:
+            try:
+                function(*args, **kwargs)
+            except AsiapacError as error:
+                raise fail(error) from None
+
+        COMMANDS[name or function.__name__] = run
+        return run
 
     return register
 
 
-class Format(str, Enum):
-    table = "table"
-    tsv = "tsv"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    yaml = "yaml"
-    markdown = "markdown"
+# --- the shared options, declared once ----------------------------------------------------------
 
 
-class TimelineFormat(str, Enum):
-    """The listing formats, plus two that only a timeline has."""
+class Output:
+    """The output options every listing command takes, as given on the command line."""
 
-    table = "table"
-    tsv = "tsv"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    yaml = "yaml"
-    markdown = "markdown"
-    ics = "ics"
-    mermaid = "mermaid"
-
-
-class SourceFormat(str, Enum):
-    table = "table"
-    tsv = "tsv"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    yaml = "yaml"
-    markdown = "markdown"
-    bibtex = "bibtex"
+    def __init__(
+        self, fmt: str | None, columns: str | None, wide: bool, no_pager: bool, no_color: bool
+    ) -> None:
+        self.fmt = fmt
+        self.columns = columns
+        self.wide = wide
+        self.no_pager = no_pager
+        self.no_color = no_color
 
 
-class ExportFormat(str, Enum):
-    sqlite = "sqlite"
-    json = "json"
-    html = "html"
+def format_option(formats: tuple[str, ...], extra_help: str = "") -> Any:
+    return Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"One of {', '.join(formats)}. Default: table on a terminal, tsv when piped.{extra_help}",
+            autocompletion=vocab.completer(formats),
+            show_default=False,
+        ),
+    ]
 
 
-class CiteStyle(str, Enum):
-    text = "text"
-    bibtex = "bibtex"
-
-
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class DocumentFormat(str, Enum):
-    table = "table"
-    text = "text"
-    json = "json"
-    yaml = "yaml"
-
-
-# The output options, declared once and reused by every listing command.
-FormatOption = Annotated[
-    Optional[Format],
-    typer.Option("--format", "-f", help="Output format; default: table on a terminal, tsv when piped."),
+ColumnsOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--columns",
+        "-c",
+        metavar="A,B,C",
+        help="Only these columns, in this order, in every format (names as in the tsv header).",
+        show_default=False,
+    ),
 ]
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        "-w",
+        help="Every column, all of it, wrapped: nothing cut (a table marks cut text with … "
+        "and says what is not shown at this width).",
+    ),
+]
+NoPagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page a long table.")]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR=1).")]
 DataOption = Annotated[
     Optional[Path],
     typer.Option(
         "--data",
+        metavar="FILE",
         help="Fact file to read instead of the bundled one (or set ASIAPAC_DATA).",
         show_default=False,
         dir_okay=True,
+        readable=False,  # the loader says why a file cannot be read (66), as for ASIAPAC_DATA
     ),
 ]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR=1).")]
 CiteOption = Annotated[
-    bool, typer.Option("--cite", help="Add a citations column: title, publisher, date, URL, quote.")
+    bool, typer.Option("--cite", help="Add citations: title, publisher, date, URL, quote.")
 ]
+OUTPUT_NAMES = ("fmt", "columns", "wide", "no_pager", "no_color")
+
+
+def listing_command(
+    name: str | None = None, formats: tuple[str, ...] = vocab.LISTING_FORMATS, format_help: str = ""
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a listing command: it takes `output: Output`, and gets the shared output options
+    (--format, --columns, --wide, --no-pager, --no-color), declared here once for every listing."""
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        shared = [
+            inspect.Parameter(
+                "fmt",
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=format_option(formats, format_help),
+            ),
+            inspect.Parameter(
+                "columns", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ColumnsOption
+            ),
+            inspect.Parameter("wide", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=WideOption),
+            inspect.Parameter(
+                "no_pager", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoPagerOption
+            ),
+            inspect.Parameter(
+                "no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption
+            ),
+        ]
+        own = [
+            p for p in inspect.signature(function, eval_str=True).parameters.values() if p.name != "output"
+        ]
+
+        @functools.wraps(function)
+        def with_output(**kwargs: Any) -> None:
+            output = Output(*(kwargs.pop(n) for n in OUTPUT_NAMES))
+            function(**kwargs, output=output)
+
+        parameters = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + shared
+        with_output.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        with_output.__annotations__ = {p.name: p.annotation for p in parameters}
+        del with_output.__wrapped__  # Typer must read the new signature, not the function's
+        return command(name or function.__name__)(with_output)
+
+    return register
 
 
 def completions(kinds: tuple[str, ...], with_itpp: bool = False) -> Callable[[str], list[tuple[str, str]]]:
@@ -135,15 +184,14 @@ def completions(kinds: tuple[str, ...], with_itpp: bool = False) -> Callable[[st
     return complete
 
 
-def complete_kind(incomplete: str) -> list[tuple[str, str]]:
-    from asiapac_cli import model
-
-    return [(kind, "") for kind in model.EVENT_KINDS if kind.startswith(incomplete)]
-
-
 TopicArgument = Annotated[
     str,
-    typer.Argument(help="Topic id or name, e.g. tokyo-office.", autocompletion=completions(("topics",))),
+    typer.Argument(
+        metavar="TOPIC",
+        help="Topic id or name, e.g. tokyo-office.",
+        autocompletion=completions(("topics",)),
+        show_default=False,
+    ),
 ]
 
 
@@ -161,45 +209,48 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources.
+    """Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources."""
 
-    \b
-    Exit codes: 0 results, 1 nothing matched, 2 usage error or unknown name,
-    65 invalid fact file, 66 unreadable fact file, 70 internal error,
-    73 export file not writable, 74 output failed, 130 interrupted.
-    """
+
+ROOT_HELP = """Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources.
+
+\b
+Where to start:
+  asiapac summits                   who came to which NATO summit
+  asiapac itpp japan                what Japan's partnership programme covers
+  asiapac who-opposed tokyo-office  who opposed a NATO office in Tokyo
+  asiapac timeline --since 2023     what happened, in date order
+  asiapac claims --verdict wrong    what the 2023 interview got wrong
+  asiapac search camp david         every record that mentions it
+"""
 
 
 def fail(error: AsiapacError) -> typer.Exit:
-    """Print an expected error on stderr and give the exit code that belongs to it."""
-    sys.stderr.write(f"asiapac: {error}\n" if not isinstance(error, FactFileInvalid) else f"{error}\n")
-    return typer.Exit(exit_code_for(error))
+    """Print an expected error on stderr and give the exit status that belongs to it."""
+    from asiapac_cli.safe_text import visible
+
+    message = str(error) if isinstance(error, FactFileInvalid) else f"asiapac: {error}"
+    sys.stderr.write(visible(message) + "\n")
+    return typer.Exit(int(error.status))
 
 
-def load_factbase(data: Optional[Path], use_cache: bool = True) -> Any:
+def load_factbase(data: Optional[Path], use_cache: bool = True) -> FactBase:
     from asiapac_cli import load
 
     return load.load(load.data_path(str(data) if data else None), use_cache=use_cache)
 
 
-def run_query(data: Optional[Path], produce: Callable[[Any], Any]) -> Any:
-    """Load the fact base and run `produce` on it.
-
-    A cache section that turns out damaged only when a query reads it (its header and size
-    were sound) is bypassed: the query runs again on the fact file itself.
-    """
-    from asiapac_cli import cache
-
-    try:
-        try:
-            return produce(load_factbase(data))
-        except cache.CacheDamaged:
-            return produce(load_factbase(data, use_cache=False))
-    except AsiapacError as error:
-        raise fail(error) from None
+T = TypeVar("T")
 
 
-def write_out(write: Callable[[Any], None]) -> None:
+def run_query(data: Optional[Path], produce: Callable[[FactBase], T]) -> T:
+    """Run `produce` on the fact base that --data, ASIAPAC_DATA or the bundle names."""
+    from asiapac_cli import load
+
+    return load.answer(load.data_path(str(data) if data else None), produce)
+
+
+def write_out(write: Callable[[TextIO], object]) -> None:
     """Write to stdout; a closed pipe ends quietly (exit 0), a full disk with exit 74."""
     try:
         write(sys.stdout)
@@ -210,7 +261,7 @@ def write_out(write: Callable[[Any], None]) -> None:
     except OSError as error:
         silence_stdout()
         sys.stderr.write(f"asiapac: cannot write output: {error.strerror}\n")
-        raise typer.Exit(EXIT_OUTPUT_FAILED) from None
+        raise typer.Exit(ExitStatus.IO_ERROR) from None
 
 
 def silence_stdout() -> None:
@@ -223,24 +274,64 @@ def silence_stdout() -> None:
         pass
 
 
-def emit(
-    produce: Callable[[Any], Any],
-    fmt: Optional[Format],
-    data: Optional[Path],
-    no_color: bool,
-) -> None:
-    """Run a listing query and print it; exit 1 when it has no rows."""
-    from asiapac_cli import render, terminal
+def chosen_format(output: Output, formats: tuple[str, ...], term: Terminal) -> str:
+    """The --format asked for (any case), else table on a terminal and tsv when piped."""
+    if output.fmt is None:
+        return "table" if term.is_tty else "tsv"
+    return vocab.match(output.fmt, formats, "--format", "format")
 
-    listing = run_query(data, produce)
-    term = terminal.detect(no_color)
-    chosen = fmt.value if fmt else render.default_format(term)
-    if not listing.rows and chosen == "table":
-        sys.stderr.write(f"asiapac: {listing.empty_message}\n")
-        raise typer.Exit(1)
-    write_out(lambda out: render.render_listing(listing, chosen, term, out))
-    if not listing.rows:
-        raise typer.Exit(1)
+
+def select_columns(listing: Listing, wanted: str | None) -> Listing:
+    """The listing with only the --columns asked for; an unknown name is a usage error."""
+    if wanted is None:
+        return listing
+    names = [name for name in (part.strip() for part in wanted.split(",")) if name]
+    if not names:
+        raise UsageProblem("--columns: no column named")
+    return listing.select(
+        [vocab.match(name, tuple(listing.columns), "--columns", "column") for name in names]
+    )
+
+
+def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[Path]) -> None:
+    """Run a listing query and print it in the chosen format; exit 1 when nothing matched.
+
+    The query raises NoMatch with its empty listing: machine formats still print their
+    header (or `[]`), so a script sees the same shape; a table says so on stderr.
+    """
+    from asiapac_cli import terminal
+
+    term = terminal.detect(output.no_color)
+    fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
+    try:
+        listing = select_columns(run_query(data, produce), output.columns)
+    except NoMatch as nothing:
+        if nothing.listing is None or fmt == "table":
+            raise
+        empty = select_columns(nothing.listing, output.columns)
+        write_listing(empty, fmt, term, output)
+        sys.stderr.write(f"asiapac: {nothing}\n")
+        raise typer.Exit(ExitStatus.NO_MATCH) from None
+    write_listing(listing, fmt, term, output)
+
+
+def write_listing(listing: Listing, fmt: str, term: Terminal, output: Output) -> None:
+    from asiapac_cli import render
+
+    if fmt != "table":
+        write_out(lambda out: render.render_listing(listing, fmt, term, out))
+        return
+    import io
+
+    from asiapac_cli import pager
+
+    drawn = io.StringIO()
+    render.render_listing(listing, fmt, term, drawn, wide=output.wide)
+    text = drawn.getvalue()
+    if pager.should_page(text, term, output.no_pager):
+        write_out(lambda out: pager.page(text, out))
+    else:
+        write_out(lambda out: out.write(text))
 
 
 def term_width(no_color: bool) -> int | None:
@@ -249,55 +340,77 @@ def term_width(no_color: bool) -> int | None:
     return terminal.detect(no_color).width
 
 
-def emit_text(produce: Callable[[Any], str | None], data: Optional[Path]) -> None:
-    """Print the text a query builds (an export, a chart); exit 1 when it is None (no match)."""
+def emit_text(produce: Callable[[FactBase], str], data: Optional[Path]) -> None:
+    """Print the text a query builds (an export, a chart, a citation)."""
     text = run_query(data, produce)
-    if text is None:
-        sys.stderr.write("asiapac: nothing matched\n")
-        raise typer.Exit(1)
+    from asiapac_cli import terminal
+    from asiapac_cli.safe_text import visible_lines
+
+    if terminal.detect().is_tty:  # a calendar or BibTeX on a screen is read, not parsed
+        text = visible_lines(text)
     write_out(lambda out: out.write(text))
 
 
 # --- commands ------------------------------------------------------------------------------
 
 
-@command()
+ActorFilter = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        metavar="NAME",
+        help="Only events involving this actor: id, name, alias or part of a name (repeatable).",
+        autocompletion=completions(("actors",)),
+        show_default=False,
+    ),
+]
+KindFilter = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        metavar="KIND",
+        help=f"Only this kind of event (repeatable): {', '.join(vocab.EVENT_KINDS)}.",
+        autocompletion=vocab.completer(vocab.EVENT_KINDS),
+        show_default=False,
+    ),
+]
+TopicFilter = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        metavar="TOPIC",
+        help="Only events on this topic (repeatable).",
+        autocompletion=completions(("topics",)),
+        show_default=False,
+    ),
+]
+SinceOption = Annotated[
+    Optional[str], typer.Option(metavar="DATE", help="From this date: 2023, 2023-07 or 2023-07-12.")
+]
+UntilOption = Annotated[
+    Optional[str], typer.Option(metavar="DATE", help="Up to this date, inclusive (same forms).")
+]
+
+
+@listing_command(
+    formats=vocab.TIMELINE_FORMATS,
+    format_help=" ics: an RFC 5545 calendar; mermaid: a Mermaid timeline diagram.",
+)
 def timeline(
-    since: Annotated[Optional[str], typer.Option(help="From this date: 2023, 2023-07 or 2023-07-12.")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Up to this date (same forms).")] = None,
-    actor: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            help="Only events involving this actor (repeatable).", autocompletion=completions(("actors",))
-        ),
-    ] = None,
-    kind: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            help="Only this kind: summit, agreement, visit, ... (repeatable).", autocompletion=complete_kind
-        ),
-    ] = None,
-    topic: Annotated[
-        Optional[list[str]],
-        typer.Option(help="Only events on this topic (repeatable).", autocompletion=completions(("topics",))),
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    actor: ActorFilter = None,
+    kind: KindFilter = None,
+    topic: TopicFilter = None,
     chart: Annotated[
-        bool, typer.Option("--chart", help="A year axis with the events placed on it, by kind.")
+        bool, typer.Option("--chart", help="Events counted by year and kind, as plain text.")
     ] = False,
     cite: CiteOption = False,
-    fmt: Annotated[
-        Optional[TimelineFormat],
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format; default: table on a terminal, tsv when piped. "
-            "ics: an RFC 5545 calendar; mermaid: a Mermaid timeline diagram.",
-        ),
-    ] = None,
     data: DataOption = None,
-    no_color: NoColorOption = False,
+    *,
+    output: Output,
 ) -> None:
-    """Events in date order: summits, agreements, statements, visits, ...
+    """Events in date order; filter by date, actor, kind, topic.
+
+    Summits, meetings, agreements, statements, visits and more, each with its evidence level
+    and sources.
 
     \b
     Example:
@@ -305,29 +418,32 @@ def timeline(
     """
     from asiapac_cli import exports, query
 
-    def events(fb: Any) -> Any:
-        return query.timeline(fb, since, until, actor, kind, topic, cite)
+    def events(fb: FactBase) -> Listing:
+        return query.timeline(fb, since=since, until=until, actors=actor, kinds=kind, topics=topic, cite=cite)
 
+    fmt = (
+        None if output.fmt is None else vocab.match(output.fmt, vocab.TIMELINE_FORMATS, "--format", "format")
+    )
     if chart:
+        if fmt not in (None, "table", "tsv"):
+            raise UsageProblem(f"--chart draws plain text; it cannot be given as --format {fmt}")
         from asiapac_cli import chart as timeline_chart
 
-        emit_text(lambda fb: timeline_chart.draw(events(fb), term_width(no_color)), data)
-    elif fmt is TimelineFormat.ics:
+        emit_text(lambda fb: timeline_chart.draw(events(fb), term_width(output.no_color)), data)
+    elif fmt == "ics":
         emit_text(lambda fb: exports.ics(fb, events(fb)), data)
-    elif fmt is TimelineFormat.mermaid:
+    elif fmt == "mermaid":
         emit_text(lambda fb: exports.mermaid(events(fb)), data)
     else:
-        emit(events, Format(fmt.value) if fmt else None, data, no_color)
+        emit(events, output, data)
 
 
-@command()
-def summits(
-    cite: CiteOption = False,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
+@listing_command()
+def summits(cite: CiteOption = False, data: DataOption = None, *, output: Output) -> None:
     """NATO summits and how each Indo-Pacific partner took part.
+
+    On a terminal, one column per partner: who came and at what level (leader, deputy,
+    minister, official; — for absent).
 
     \b
     Example:
@@ -335,25 +451,28 @@ def summits(
     """
     from asiapac_cli import query
 
-    emit(lambda fb: query.summits(fb, cite), fmt, data, no_color)
+    emit(lambda fb: query.summits(fb, cite=cite), output, data)
 
 
-@command()
+@listing_command()
 def itpp(
     partner: Annotated[
         Optional[str],
         typer.Argument(
-            metavar="PARTNER",
+            metavar="[PARTNER]",
             help="Partner: japan, korea, australia, nz, ...",
             autocompletion=completions(("actors",), with_itpp=True),
+            show_default=False,
         ),
     ] = None,
     cite: CiteOption = False,
-    fmt: FormatOption = None,
     data: DataOption = None,
-    no_color: NoColorOption = False,
+    *,
+    output: Output,
 ) -> None:
-    """A partner's ITPP: date agreed, period, areas; with no partner, one row each.
+    """A partner's ITPP and its areas, or every ITPP.
+
+    The date agreed, the period and the cooperation areas, each named area with its source.
 
     \b
     Example:
@@ -362,49 +481,47 @@ def itpp(
     from asiapac_cli import query
 
     if partner is None:
-        emit(lambda fb: query.itpp_overview(fb, cite), fmt, data, no_color)
+        emit(lambda fb: query.itpp_overview(fb, cite=cite), output, data)
     else:
-        emit(lambda fb: query.itpp_areas(fb, partner, cite), fmt, data, no_color)
+        emit(lambda fb: query.itpp_areas(fb, partner, cite=cite), output, data)
 
 
-@command()
+@listing_command()
 def stances(
     topic: TopicArgument,
-    position: Annotated[Optional[list[str]], typer.Option(help="Only this position (repeatable).")] = None,
+    position: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            metavar="POSITION",
+            help=f"Only this position (repeatable): {', '.join(vocab.POSITIONS)}.",
+            autocompletion=vocab.completer(vocab.POSITIONS),
+            show_default=False,
+        ),
+    ] = None,
     cite: CiteOption = False,
-    fmt: FormatOption = None,
     data: DataOption = None,
-    no_color: NoColorOption = False,
+    *,
+    output: Output,
 ) -> None:
-    """Every actor's position on a topic, with what they said and the source.
+    """Every actor's position on a topic, with what they said.
 
     \b
     Example:
       asiapac stances tokyo-office
     """
-    from asiapac_cli import model, query
-    from asiapac_cli.errors import UsageProblem
+    from asiapac_cli import query
 
-    wanted = None
-    if position:
-        unknown = [p for p in position if p not in model.POSITIONS]
-        if unknown:
-            raise fail(
-                UsageProblem(f"--position: expected one of {', '.join(model.POSITIONS)}, got {unknown[0]!r}")
-            )
-        wanted = tuple(position)
-    emit(lambda fb: query.stances(fb, topic, wanted, cite), fmt, data, no_color)
+    wanted = vocab.match_all(position, vocab.POSITIONS, "--position", "position") or None
+    emit(lambda fb: query.stances(fb, topic, positions=wanted, cite=cite), output, data)
 
 
-@command("who-opposed")
+@listing_command("who-opposed")
 def who_opposed(
-    topic: TopicArgument,
-    cite: CiteOption = False,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
+    topic: TopicArgument, cite: CiteOption = False, data: DataOption = None, *, output: Output
 ) -> None:
-    """Actors opposed to a topic (a shortcut for stances TOPIC --position opposed).
+    """Actors opposed to a topic.
+
+    A shortcut for: asiapac stances TOPIC --position opposed.
 
     \b
     Example:
@@ -412,16 +529,12 @@ def who_opposed(
     """
     from asiapac_cli import query
 
-    emit(lambda fb: query.stances(fb, topic, ("opposed",), cite), fmt, data, no_color)
+    emit(lambda fb: query.stances(fb, topic, positions=("opposed",), cite=cite), output, data)
 
 
-@command("who-supported")
+@listing_command("who-supported")
 def who_supported(
-    topic: TopicArgument,
-    cite: CiteOption = False,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
+    topic: TopicArgument, cite: CiteOption = False, data: DataOption = None, *, output: Output
 ) -> None:
     """Actors who proposed or supported a topic.
 
@@ -431,12 +544,12 @@ def who_supported(
     """
     from asiapac_cli import query
 
-    emit(lambda fb: query.stances(fb, topic, query.SUPPORTING_POSITIONS, cite), fmt, data, no_color)
+    emit(lambda fb: query.stances(fb, topic, positions=vocab.SUPPORTING_POSITIONS, cite=cite), output, data)
 
 
-@command()
-def topics(fmt: FormatOption = None, data: DataOption = None, no_color: NoColorOption = False) -> None:
-    """The topics that have stances or events.
+@listing_command()
+def topics(data: DataOption = None, *, output: Output) -> None:
+    """The topics, with how many stances and events each has.
 
     \b
     Example:
@@ -444,17 +557,25 @@ def topics(fmt: FormatOption = None, data: DataOption = None, no_color: NoColorO
     """
     from asiapac_cli import query
 
-    emit(query.topics, fmt, data, no_color)
+    emit(query.topics, output, data)
 
 
-@command()
+@listing_command()
 def actors(
-    kind: Annotated[Optional[str], typer.Option(help="Only country, organisation or person.")] = None,
-    fmt: FormatOption = None,
+    kind: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="KIND",
+            help=f"Only {', '.join(vocab.ACTOR_KINDS)}.",
+            autocompletion=vocab.completer(vocab.ACTOR_KINDS),
+            show_default=False,
+        ),
+    ] = None,
     data: DataOption = None,
-    no_color: NoColorOption = False,
+    *,
+    output: Output,
 ) -> None:
-    """Countries, organisations and people, with the aliases you can type.
+    """Countries, organisations and people, with their aliases.
 
     \b
     Example:
@@ -462,17 +583,13 @@ def actors(
     """
     from asiapac_cli import query
 
-    emit(lambda fb: query.actors(fb, kind), fmt, data, no_color)
+    wanted = vocab.match(kind, vocab.ACTOR_KINDS, "--kind", "actor kind") if kind is not None else None
+    emit(lambda fb: query.actors(fb, kind=wanted), output, data)
 
 
-@command()
-def groupings(
-    cite: CiteOption = False,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    no_color: NoColorOption = False,
-) -> None:
-    """The Quad, AUKUS and the Camp David trilateral: members and what each really is.
+@listing_command()
+def groupings(cite: CiteOption = False, data: DataOption = None, *, output: Output) -> None:
+    """The Quad, AUKUS, Camp David: members and what each is.
 
     \b
     Example:
@@ -480,23 +597,25 @@ def groupings(
     """
     from asiapac_cli import query
 
-    emit(lambda fb: query.groupings(fb, cite), fmt, data, no_color)
+    emit(lambda fb: query.groupings(fb, cite=cite), output, data)
 
 
-@command()
+@listing_command(formats=vocab.SOURCE_FORMATS, format_help=" bibtex: entries for reference managers.")
 def sources(
     source_id: Annotated[
         Optional[str],
-        typer.Argument(metavar="ID", help="One source id.", autocompletion=completions(("sources",))),
-    ] = None,
-    fmt: Annotated[
-        Optional[SourceFormat],
-        typer.Option("--format", "-f", help="Output format; bibtex: entries for reference managers."),
+        typer.Argument(
+            metavar="[ID]",
+            help="One source id.",
+            autocompletion=completions(("sources",)),
+            show_default=False,
+        ),
     ] = None,
     data: DataOption = None,
-    no_color: NoColorOption = False,
+    *,
+    output: Output,
 ) -> None:
-    """The sources behind the facts, with the records that cite each.
+    """The sources, with the records that cite each.
 
     \b
     Example:
@@ -504,10 +623,11 @@ def sources(
     """
     from asiapac_cli import exports, query
 
-    if fmt is SourceFormat.bibtex:
+    fmt = None if output.fmt is None else vocab.match(output.fmt, vocab.SOURCE_FORMATS, "--format", "format")
+    if fmt == "bibtex":
         emit_text(lambda fb: exports.bibtex(fb, query.sources(fb, source_id).rows), data)
     else:
-        emit(lambda fb: query.sources(fb, source_id), Format(fmt.value) if fmt else None, data, no_color)
+        emit(lambda fb: query.sources(fb, source_id), output, data)
 
 
 @command()
@@ -518,9 +638,18 @@ def cite(
             metavar="ID",
             help="A record or source id.",
             autocompletion=completions(("stances", "itpps", "events", "groupings", "claims", "sources")),
+            show_default=False,
         ),
     ],
-    style: Annotated[CiteStyle, typer.Option("--style", help="text or bibtex.")] = CiteStyle.text,
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            metavar="STYLE",
+            help=f"One of {', '.join(vocab.CITE_STYLES)}.",
+            autocompletion=vocab.completer(vocab.CITE_STYLES),
+        ),
+    ] = "text",
     data: DataOption = None,
 ) -> None:
     """How to cite a record: its sources, as text or BibTeX.
@@ -529,32 +658,53 @@ def cite(
     Example:
       asiapac cite france-opposes-tokyo-office --style bibtex
     """
-    from asiapac_cli import exports
+    from asiapac_cli import exports, query
 
-    emit_text(lambda fb: exports.cite(fb, record_id, style.value), data)
+    chosen = vocab.match(style, vocab.CITE_STYLES, "--style", "style")
+    if chosen == "bibtex":
+        emit_text(lambda fb: exports.bibtex(fb, query.cited_sources(fb, record_id)), data)
+    else:
+        emit_text(lambda fb: query.cite_text(fb, record_id), data)
 
 
 @command()
 def export(
     fmt: Annotated[
-        ExportFormat,
-        typer.Option("--format", "-f", help="sqlite (needs --output), json, or html (a briefing page)."),
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="sqlite (needs --output), json, or html (a briefing page).",
+            autocompletion=vocab.completer(vocab.EXPORT_FORMATS),
+        ),
     ],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="File to write (json, html: default stdout).")
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="File to write (json, html: default stdout).",
+            show_default=False,
+        ),
     ] = None,
     topic: Annotated[
-        Optional[list[str]], typer.Option(help="html: only this topic (repeatable).", show_default=False)
+        Optional[list[str]],
+        typer.Option(metavar="TOPIC", help="html: only this topic (repeatable).", show_default=False),
     ] = None,
     actor: Annotated[
-        Optional[list[str]], typer.Option(help="html: only this actor (repeatable).", show_default=False)
+        Optional[list[str]],
+        typer.Option(metavar="NAME", help="html: only this actor (repeatable).", show_default=False),
     ] = None,
-    since: Annotated[Optional[str], typer.Option(help="html: from this date (2023, 2023-07, ...).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="html: up to this date.")] = None,
+    since: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: from this date.")] = None,
+    until: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: up to this date.")] = None,
     data: DataOption = None,
 ) -> None:
-    """The whole fact base as an SQLite database (for sqlite3, Datasette), one JSON document,
-    or a self-contained HTML briefing page.
+    """The whole fact base as SQLite, JSON or one HTML page.
+
+    SQLite for sqlite3 and Datasette, with keys declared; JSON as one document; HTML as one
+    self-contained page to open offline (--topic, --actor, --since, --until narrow it).
 
     \b
     Example:
@@ -563,26 +713,25 @@ def export(
     """
     from asiapac_cli import exports
     from asiapac_cli.errors import UsageProblem
+    from asiapac_cli.safe_text import display_path
 
-    if fmt is not ExportFormat.html and (topic or actor or since or until):
-        raise fail(UsageProblem("--topic, --actor, --since and --until apply to --format html only"))
-    if fmt is ExportFormat.html:
+    chosen = vocab.match(fmt, vocab.EXPORT_FORMATS, "--format", "format")
+    if chosen != "html" and (topic or actor or since or until):
+        raise UsageProblem("--topic, --actor, --since and --until apply to --format html only")
+    if chosen == "html":
         export_html(output, data, since, until, actor, topic)
-    elif fmt is ExportFormat.sqlite:
+    elif chosen == "sqlite":
         if output is None:
-            raise fail(UsageProblem("--format sqlite needs --output FILE.db"))
+            raise UsageProblem("--format sqlite needs --output FILE.db")
         run_query(data, lambda fb: exports.sqlite(fb, output))
-        sys.stderr.write(f"asiapac: wrote {output}\n")
+        sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
     elif output is None:
         emit_text(exports.full_json, data)
     else:
-        from asiapac_cli.errors import OutputUnwritable
+        from asiapac_cli.outfile import write_atomically
 
         text = run_query(data, exports.full_json)
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise fail(OutputUnwritable(f"cannot write {output}: {error.strerror}")) from None
+        write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
 
 
 def export_html(
@@ -593,36 +742,41 @@ def export_html(
     actor: Optional[list[str]],
     topic: Optional[list[str]],
 ) -> None:
-    """The HTML briefing to `output` (atomically) or stdout; imported only when asked for."""
+    """The HTML briefing to `output` (atomically) or stdout; its module is imported only here."""
     from asiapac_cli import briefing, load
+    from asiapac_cli.outfile import write_atomically
+    from asiapac_cli.safe_text import display_path
 
     fact_file = str(load.data_path(str(data) if data else None))
 
-    def page(fb: Any) -> str:
+    def page(fb: FactBase) -> str:
         return briefing.briefing(fb, since, until, actor, topic, fact_file)
 
     if output is None:
         emit_text(page, data)
         return
     text = run_query(data, page)
-    try:
-        briefing.write_atomically(output, text)
-    except AsiapacError as error:
-        raise fail(error) from None
-    sys.stderr.write(f"asiapac: wrote {output}\n")
+    write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+    sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
 
 
-@command()
+@listing_command()
 def claims(
     verdict: Annotated[
-        Optional[str], typer.Option(help="Only this verdict: wrong, imprecise, opinion, ...")
+        Optional[str],
+        typer.Option(
+            metavar="VERDICT",
+            help=f"Only this verdict: {', '.join(vocab.VERDICTS)}.",
+            autocompletion=vocab.completer(vocab.VERDICTS),
+            show_default=False,
+        ),
     ] = None,
     cite: CiteOption = False,
-    fmt: FormatOption = None,
     data: DataOption = None,
-    no_color: NoColorOption = False,
+    *,
+    output: Output,
 ) -> None:
-    """The seed interview's claims, each with its verdict and correction.
+    """The 2023 interview's claims, with verdicts and corrections.
 
     \b
     Example:
@@ -630,25 +784,31 @@ def claims(
     """
     from asiapac_cli import query
 
-    emit(lambda fb: query.claims(fb, verdict, cite), fmt, data, no_color)
+    wanted = vocab.match(verdict, vocab.VERDICTS, "--verdict", "verdict") if verdict is not None else None
+    emit(lambda fb: query.claims(fb, verdict=wanted, cite=cite), output, data)
 
 
-@command()
+@listing_command()
 def search(
-    text: Annotated[str, typer.Argument(help="Words to find (all must appear).")],
-    fmt: FormatOption = None,
+    words: Annotated[
+        list[str],
+        typer.Argument(metavar="WORDS...", help="Words to find (all must appear).", show_default=False),
+    ],
     data: DataOption = None,
-    no_color: NoColorOption = False,
+    *,
+    output: Output,
 ) -> None:
-    """Search titles, summaries, quotes and areas; title matches first.
+    """Find records by words; title matches first.
+
+    Searches titles, summaries, quotes and areas; every word must appear.
 
     \b
     Example:
-      asiapac search "liaison office"
+      asiapac search liaison office
     """
     from asiapac_cli import query
 
-    emit(lambda fb: query.search(fb, text), fmt, data, no_color)
+    emit(lambda fb: query.search(fb, " ".join(words)), output, data)
 
 
 @command()
@@ -656,20 +816,29 @@ def show(
     name: Annotated[
         str,
         typer.Argument(
-            help="An actor, topic, grouping, or any record or source id.",
+            metavar="NAME",
+            help="An actor, topic, grouping, or any record or source id (part of a name will do).",
             autocompletion=completions(
                 ("actors", "topics", "groupings", "itpps", "stances", "events", "claims")
             ),
+            show_default=False,
         ),
     ],
     fmt: Annotated[
-        Optional[DocumentFormat],
-        typer.Option("--format", "-f", help="table on a terminal, text when piped; or json, yaml."),
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table (an outline) on a terminal, text when piped; or json, yaml.",
+            autocompletion=vocab.completer(vocab.DOCUMENT_FORMATS),
+            show_default=False,
+        ),
     ] = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    """Everything about one actor, topic or record, with its sources.
+    """Everything about one actor, topic or record.
 
     \b
     Example:
@@ -677,44 +846,100 @@ def show(
     """
     from asiapac_cli import query, render, terminal
 
-    document = run_query(data, lambda fb: query.show(fb, name))
     term = terminal.detect(no_color)
-    chosen = fmt.value if fmt else ("table" if term.is_tty else "text")
+    chosen = (
+        vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format")
+        if fmt
+        else ("table" if term.is_tty else "text")
+    )
+    document = run_query(data, lambda fb: query.show(fb, name))
+    write_out(lambda out: render.render_document(document, chosen, term, out))
+
+
+@command()
+def about(
+    fmt: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table (an outline) on a terminal, text when piped; or json, yaml.",
+            autocompletion=vocab.completer(vocab.DOCUMENT_FORMATS),
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """What the fact base covers, and what it does not know.
+
+    When the sources were last searched, how far the events reach, counts, the known gaps.
+
+    \b
+    Example:
+      asiapac about --format json | jq .events_through
+    """
+    from asiapac_cli import load, query, render, terminal
+
+    term = terminal.detect(no_color)
+    chosen = (
+        vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format")
+        if fmt
+        else ("table" if term.is_tty else "text")
+    )
+    fact_file = str(load.data_path(str(data) if data else None))
+    document = run_query(data, lambda fb: query.about(fb, fact_file))
     write_out(lambda out: render.render_document(document, chosen, term, out))
 
 
 @command()
 def validate(
     file: Annotated[
-        Optional[Path], typer.Argument(help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).")
+        Optional[Path],
+        typer.Argument(
+            metavar="[FILE]",
+            help="Fact file (default: --data, ASIAPAC_DATA or the bundled file).",
+            show_default=False,
+            readable=False,  # the loader says why a file cannot be read (66), as for --data
+        ),
     ] = None,
     fmt: Annotated[
-        ValidateFormat,
-        typer.Option("--format", "-f", help="text (file:line:column: message) or json."),
-    ] = ValidateFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (file:line:column: message) or json.",
+            autocompletion=vocab.completer(vocab.VALIDATE_FORMATS),
+        ),
+    ] = "text",
     data: DataOption = None,
 ) -> None:
-    """Check a fact file; list every problem as file:line:column: message (exit 65).
+    """Check a fact file: every problem with its line.
+
+    Each problem as file:line:column: message; exit 65 when there is one.
 
     \b
     Example:
       asiapac validate my-facts.yaml
     """
     from asiapac_cli import load, render
+    from asiapac_cli.safe_text import display_path, visible
 
+    chosen = vocab.match(fmt, vocab.VALIDATE_FORMATS, "--format", "format")
     path = file or load.data_path(str(data) if data else None)
+    shown = display_path(path)  # bytes that are not UTF-8 as \xff, controls escaped
     problems: list[dict[str, Any]] = []
     try:
         fb = load.load(path, use_cache=False)
     except FactFileInvalid as error:
         problems = [
-            {"file": str(path), "line": p.line, "column": p.column, "message": p.message}
+            {"file": shown, "line": p.line, "column": p.column, "message": visible(p.message)}
             for p in error.problems
         ]
-    except AsiapacError as error:
-        raise fail(error) from None
-    if fmt is ValidateFormat.json:
-        report = {"file": str(path), "valid": not problems, "problems": problems}
+    if chosen == "json":
+        report = {"file": shown, "valid": not problems, "problems": problems}
         write_out(lambda out: out.write(render.to_json(report, indent=2) + "\n"))
     elif problems:
         write_out(
@@ -727,14 +952,14 @@ def validate(
             f"{len(fb.table(k)) if k != 'events' else len(fb.events)} {k}"
             for k in ("sources", "events", "itpps", "stances", "claims")
         )
-        write_out(lambda out: out.write(f"{path}: valid ({counts})\n"))
+        write_out(lambda out: out.write(f"{shown}: valid ({counts})\n"))
     if problems:
-        raise typer.Exit(65)
+        raise typer.Exit(ExitStatus.DATA_INVALID)
 
 
 @command()
 def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of the fact file.
+    """The JSON Schema (draft 2020-12) of the fact file.
 
     \b
     Example:
@@ -751,13 +976,12 @@ def build_app(only: str | None = None) -> typer.Typer:
     """The Typer app with every command, or with the one named `only`."""
     built = typer.Typer(
         name="asiapac",
-        help="Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources.",
         no_args_is_help=True,
         rich_markup_mode=None,  # help text is plain: a literal [bracket] must never vanish
         pretty_exceptions_show_locals=False,  # a traceback must never print local variables
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    built.callback()(root)
+    built.callback(help=ROOT_HELP, epilog=exit_status_help())(root)
     for name, function in COMMANDS.items():
         if only is None or name == only:
             built.command(name)(function)
@@ -769,15 +993,44 @@ app = build_app()
 
 def main() -> None:
     """Entry point: expected errors are messages; a bug prints no traceback unless asked."""
+    from asiapac_cli.terminal import ClosedOutput, GuardedOutput
+
+    if sys.stdout is None:  # started with stdout closed (`asiapac timeline >&-`)
+        with contextlib.suppress(OSError):
+            os.open(os.devnull, os.O_RDWR)  # hold fd 1, so no file we open becomes "stdout"
+        sys.stdout = ClosedOutput()
+    # Whatever writes stdout (our commands, Click's --help and --version, completion scripts),
+    # a failed write is an output failure (74), not an internal error.
+    stdout = GuardedOutput(sys.stdout)
+    sys.stdout = stdout
     arguments = sys.argv[1:]
     named = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    code: Any = 0
     try:
         # standalone: Typer handles usage errors (2) and Ctrl-C (130)
         (build_app(named) if named else app)(prog_name="asiapac")
+    except SystemExit as done:
+        code = done.code
     except KeyboardInterrupt:
-        sys.exit(EXIT_INTERRUPTED)
+        code = ExitStatus.INTERRUPTED
     except Exception as error:  # the last line of defence against tracebacks
-        sys.exit(report_unexpected(error))
+        failed = isinstance(error, OSError) and stdout.failure is not None
+        code = output_failed(error) if failed else report_unexpected(error)  # type: ignore[arg-type]
+    else:
+        code = 0
+    try:
+        stdout.flush()  # now, not in the interpreter's exit, where a failure could not be reported
+    except OSError as error:
+        code = output_failed(error)
+    sys.exit(code)
+
+
+def output_failed(error: OSError) -> int:
+    silence_stdout()
+    if isinstance(error, BrokenPipeError):
+        return 0
+    sys.stderr.write(f"asiapac: cannot write output: {error.strerror}\n")
+    return ExitStatus.IO_ERROR
 
 
 def report_unexpected(error: Exception) -> int:
@@ -786,8 +1039,10 @@ def report_unexpected(error: Exception) -> int:
 
         traceback.print_exception(type(error), error, error.__traceback__)
     else:
+        from asiapac_cli.safe_text import visible
+
         sys.stderr.write(
-            f"asiapac: internal error: {type(error).__name__}: {error}\n"
+            visible(f"asiapac: internal error: {type(error).__name__}: {error}") + "\n"
             f"asiapac: run again with {DEBUG_ENV}=1 for details, and please report it\n"
         )
-    return EXIT_INTERNAL_ERROR
+    return ExitStatus.INTERNAL

@@ -10,17 +10,20 @@ from pathlib import Path
 from typing import Any
 
 from asiapac_cli import __version__, model, query
-from asiapac_cli.errors import OutputUnwritable, UsageProblem
+from asiapac_cli.errors import NoMatch, OutputUnwritable
 from asiapac_cli.factbase import FactBase
 from asiapac_cli.model import Listing, Record
 
-# C0 controls and DEL, but not the newline (tabs become spaces first): no format may carry them.
-CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+# C0 and C1 controls and DEL, but not the newline (tabs become spaces first): no export may
+# carry them (RFC 5545 forbids them in TEXT; in BibTeX they reach LaTeX and terminals).
+CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Unicode's own line breaks (NEL, LINE and PARAGRAPH SEPARATOR) are line breaks.
+LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
 
 
 def plain(text: Any) -> str:
     """`text` with line breaks as \\n, tabs as spaces and every other control character dropped."""
-    unified = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    unified = LINE_BREAKS.sub("\n", str(text)).replace("\t", " ")
     return CONTROLS.sub("", unified)
 
 
@@ -41,11 +44,11 @@ def source_line(source: Record) -> str:
 ICS_LINE_OCTETS = 75
 
 
-def ics(fb: FactBase, listing: Listing) -> str | None:
+def ics(fb: FactBase, listing: Listing) -> str:
     """The listing's events as an RFC 5545 calendar of all-day events."""
     if not listing.rows:
-        return None
-    stamp = fb.as_of.replace("-", "") + "T000000Z"  # from the data, so output is reproducible
+        raise NoMatch(listing.empty_message)
+    stamp = fb.checked_on.replace("-", "") + "T000000Z"  # from the data, so output is reproducible
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -120,10 +123,10 @@ def fold(line: str) -> str:
 MERMAID_TITLE = "NATO and its Indo-Pacific partners"
 
 
-def mermaid(listing: Listing) -> str | None:
+def mermaid(listing: Listing) -> str:
     """The listing's events as a Mermaid `timeline`: a section per year, a period per date."""
     if not listing.rows:
-        return None
+        raise NoMatch(listing.empty_message)
     by_date: dict[str, list[str]] = {}
     for row in listing.rows:  # already in date order
         by_date.setdefault(row["date"], []).append(mermaid_text(row["title"]))
@@ -169,15 +172,16 @@ LATEX_SPECIALS = {
 LATEX_SPECIAL = re.compile("[" + re.escape("".join(LATEX_SPECIALS)) + "]")
 
 
-def bibtex(fb: FactBase, source_rows: list[dict[str, Any]]) -> str | None:
+def bibtex(fb: FactBase, source_rows: list[dict[str, Any]]) -> str:
     """One BibTeX entry per source (`@online` when it has a URL), separated by blank lines."""
     if not source_rows:
-        return None
+        raise NoMatch("no sources matched")
     return "\n".join(bibtex_entry(fb, row) for row in source_rows)
 
 
 def bibtex_entry(fb: FactBase, source: dict[str, Any]) -> str:
     """One entry; each field is written `name = value`, the value braced unless it is a macro."""
+    source = {**fb.table("sources").get(source["id"], {}), **source}  # a listing row holds fewer fields
     fields = [("title", "{{" + latex(source["title"]) + "}}")]  # inner braces keep capitals
     if source.get("author"):
         fields.append(("author", braced(latex(source["author"]))))
@@ -191,14 +195,16 @@ def bibtex_entry(fb: FactBase, source: dict[str, Any]) -> str:
         if len(date) >= 7:
             fields.append(("month", MONTHS[int(date[5:7]) - 1]))  # BibTeX's month macro
         fields.append(("date", braced(date)))  # biblatex; BibTeX ignores it
-    notes = [f"via {source['via']}"] if source.get("via") else []
+    notes = [model.DESCRIPTIVE_TITLE_NOTE] if source.get("title_descriptive") else []
+    notes += [f"via {source['via']}"] if source.get("via") else []
     notes += [f"language: {source['language']}"] if source.get("language") else []
     if notes:
         fields.append(("note", braced(latex("; ".join(notes)))))
     url = source.get("url")
     if url:
         fields.append(("url", braced(bibtex_url(url))))
-        fields.append(("urldate", braced(fb.as_of)))
+        if source.get("accessed"):  # a real access date only, never the file's stamp
+            fields.append(("urldate", braced(source["accessed"])))
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
     return f"@{'online' if url else 'misc'}{{{source['id']},\n{body}}}\n"
 
@@ -217,54 +223,13 @@ def bibtex_url(url: str) -> str:
     return re.sub(r"[{}\\\s]", lambda m: f"%{ord(m.group()):02X}", one_line(url))
 
 
-# --- cite ------------------------------------------------------------------------------------
-
-# (part, label, citation): part is None for a record's own citation, else 'area 3' or 'predecessor'.
-CitedPart = tuple[str | None, str, dict[str, Any]]
-
-
-def cite(fb: FactBase, record_id: str, style: str) -> str:
-    """How to cite a record (its sources) or one source, as text lines or BibTeX."""
-    key = query.check_argument(record_id, "id")
-    kind = fb.kind_of(key)
-    if kind is None:
-        every = dict(fb.base["record_kinds"])
-        raise UsageProblem(f"nothing with id {key!r}{query.suggest(key, {i: i for i in every})}")
-    if kind == "sources":
-        parts: list[CitedPart] = [(None, "", {"source": key})]
-    else:
-        record = fb.get(key)
-        assert record is not None
-        parts = cited_parts(record)
-    if style == "bibtex":
-        cited = dict.fromkeys(citation["source"] for _, _, citation in parts)
-        return bibtex(fb, [fb.table("sources")[s] for s in cited]) or ""
-    lines = dict.fromkeys(label + query.citation_text(fb, citation) for _, label, citation in parts)
-    return "".join(f"{line}\n" for line in lines)
-
-
-def cited_parts(record: Record) -> list[CitedPart]:
-    """`query.citation_parts`, each with the label a reader sees before the citation."""
-    parts: list[CitedPart] = []
-    for part, citation in query.citation_parts(record):
-        if part is None:
-            label = ""
-        elif part == "predecessor":
-            label = "Predecessor: "
-        else:
-            number = int(part.split()[1])
-            label = f"Area {number} ({one_line(record['areas'][number - 1]['name'])}): "
-        parts.append((part, label, citation))
-    return parts
-
-
 # --- SQLite ----------------------------------------------------------------------------------
 
 SQLITE_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT, author TEXT, date TEXT, url TEXT,
-    via TEXT, kind TEXT NOT NULL, language TEXT, note TEXT);
+    via TEXT, kind TEXT NOT NULL, language TEXT, note TEXT, accessed TEXT, title_descriptive INTEGER);
 CREATE TABLE actors (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     country TEXT REFERENCES actors(id), role TEXT);
@@ -293,7 +258,7 @@ CREATE TABLE itpp_areas (
 CREATE TABLE stances (
     id TEXT PRIMARY KEY, topic TEXT NOT NULL REFERENCES topics(id),
     actor TEXT NOT NULL REFERENCES actors(id), position TEXT NOT NULL, date TEXT, said TEXT,
-    occasion TEXT, summary TEXT, evidence TEXT NOT NULL, correction TEXT, note TEXT);
+    occasion TEXT, summary TEXT, evidence TEXT NOT NULL, correction TEXT, note TEXT, ally INTEGER);
 CREATE TABLE groupings (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, founded TEXT, nature TEXT NOT NULL,
     evidence TEXT NOT NULL, correction TEXT, note TEXT);
@@ -317,7 +282,10 @@ CREATE INDEX event_actors_actor ON event_actors (actor_id);
 CREATE INDEX stances_topic ON stances (topic);
 """
 SQLITE_COLUMNS = {
-    "sources": ("id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "note"),
+    "sources": (
+        *("id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "note"),
+        *("accessed", "title_descriptive"),
+    ),
     "actors": ("id", "name", "kind", "country", "role"),
     "topics": ("id", "title", "description"),
     "events": ("id", "date", "end", "kind", "title", "summary", "place", "evidence", "correction", "note"),
@@ -327,7 +295,7 @@ SQLITE_COLUMNS = {
     ),
     "stances": (
         *("id", "topic", "actor", "position", "date", "said", "occasion", "summary"),
-        *("evidence", "correction", "note"),
+        *("evidence", "correction", "note", "ally"),
     ),
     "groupings": ("id", "name", "founded", "nature", "evidence", "correction", "note"),
     "claims": ("id", "by", "text", "verdict", "evidence", "correction", "note"),
@@ -337,17 +305,21 @@ SQLITE_TABLES = re.findall(r"CREATE TABLE (\w+)", SQLITE_SCHEMA)
 
 def sqlite(fb: FactBase, path: Path) -> None:
     """Write the fact base as a normalised SQLite database, replacing `path` atomically."""
+    from asiapac_cli.outfile import write_atomically
+
+    write_atomically(path, lambda temporary: fill_sqlite(fb, temporary, path))
+
+
+def fill_sqlite(fb: FactBase, temporary: str, path: Path) -> None:
+    """The database, written into the (empty) file `temporary`."""
     import os
     import sqlite3
-    import tempfile
+
+    from asiapac_cli.safe_text import display_path
 
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(handle)
-    except OSError as error:
-        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
-    try:
-        connection = sqlite3.connect(temporary, isolation_level=None)  # transactions by hand
+        # bytes: sqlite3 cannot encode a str path that is not UTF-8
+        connection = sqlite3.connect(os.fsencode(temporary), isolation_level=None)  # transactions by hand
         try:
             connection.execute("PRAGMA foreign_keys = ON")  # a dangling reference fails the load
             connection.executescript(SQLITE_SCHEMA)
@@ -361,28 +333,23 @@ def sqlite(fb: FactBase, path: Path) -> None:
             connection.execute("COMMIT")
         finally:
             connection.close()
-        os.replace(temporary, path)
-    except OSError as error:
-        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
     except sqlite3.OperationalError as error:  # a full disk
-        raise OutputUnwritable(f"cannot write {path}: {error}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        raise OutputUnwritable(f"cannot write {display_path(path)}: {error}") from None
 
 
 def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
     """Rows for every table, by table name, parents before children."""
     rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in SQLITE_TABLES}
     rows["meta"] = [
-        ("schema_version", str(fb.base["schema_version"])),
-        ("as_of", fb.as_of),
+        ("schema_version", str(fb.schema_version)),
+        ("checked_on", fb.checked_on),
+        ("events_through", fb.events_through or ""),
         ("asiapac_version", __version__),
     ]
 
     def add(table: str, record: Record, *extra: Any) -> None:
         rows[table].append(tuple(record.get(c) for c in SQLITE_COLUMNS[table]) + extra)
-        for part, _, citation in cited_parts(record):
+        for part, citation in query.citation_parts(record):
             details = tuple(citation.get(f) for f in ("quote", "locator", "translation"))
             rows["citations"].append((table, record["id"], citation["source"], *details, part))
 
@@ -390,7 +357,9 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
         for record in fb.table(kind).values():
             add(kind, record)
             if kind != "sources":
-                rows[f"{kind[:-1]}_aliases"] += [(record["id"], a) for a in record.get("aliases") or []]
+                rows[f"{model.SINGULAR[kind]}_aliases"] += [
+                    (record["id"], a) for a in record.get("aliases") or []
+                ]
     for event in fb.events:
         add("events", event)
         rows["event_actors"] += [(event["id"], a) for a in event.get("actors") or []]
@@ -424,7 +393,12 @@ def full_json(fb: FactBase) -> str:
     """The whole fact base as one JSON document, every kind a list (events in date order)."""
     from asiapac_cli import render
 
-    document: dict[str, Any] = {"schema_version": fb.base["schema_version"], "as_of": fb.as_of}
+    document: dict[str, Any] = {
+        "schema_version": fb.schema_version,
+        "checked_on": fb.checked_on,
+        "events_through": fb.events_through,
+        "gaps": fb.gaps,
+    }
     for kind in model.RECORD_KINDS:
         document[kind] = list(fb.events) if kind == "events" else list(fb.table(kind).values())
     return render.to_json(document, indent=2) + "\n"

@@ -11,12 +11,13 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from asiapac_cli import model
+from asiapac_cli import model, vocab
 from asiapac_cli.model import Record
 
 # Columns kept for every event, in chronological order.
 EVENT_COLUMNS = ("ids", "lo", "hi", "kind", "actors", "topics")
 NAMED_KINDS = ("actors", "topics", "groupings")  # kinds that have display names and aliases
+SHORT_NAME = 12  # a name longer than this is shown by a shorter alias in tables, if it has one
 
 
 def normalise_name(text: str) -> str:
@@ -91,7 +92,7 @@ def event_actors(event: Record) -> list[str]:
     """Actors of an event, with those who took part in a summit (unless marked absent)."""
     names = list(event.get("actors") or [])
     for entry in event.get("attendance") or []:
-        if entry["level"] != "absent" and entry["actor"] not in names:
+        if entry["level"] not in vocab.NOT_ATTENDING and entry["actor"] not in names:
             names.append(entry["actor"])
     return names
 
@@ -110,7 +111,33 @@ class FactBase:
 
     @property
     def as_of(self) -> str:
-        return str(self.base["as_of"])
+        """When the sources were last checked (the older name of `checked_on`)."""
+        return self.checked_on
+
+    @property
+    def checked_on(self) -> str:
+        """When the sources were last searched and the facts checked against them."""
+        return str(self.base["checked_on"])
+
+    @property
+    def events_through(self) -> str | None:
+        """The latest date the events reach: the file's `events_through`, else the latest event's."""
+        stated: str | None = self.base.get("events_through")
+        return stated or model.latest_event_date(list(self.events))
+
+    @property
+    def gaps(self) -> list[Record]:
+        """Known gaps: what the fact base does not cover or could not find."""
+        gaps: list[Record] = self.base.get("gaps") or []
+        return gaps
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.base["schema_version"])
+
+    def record_ids(self) -> list[str]:
+        """Every record id (sources included)."""
+        return list(self.base["record_kinds"])
 
     def table(self, kind: str) -> dict[str, Record]:
         """Records of one kind (not events) by id, in file order."""
@@ -139,10 +166,30 @@ class FactBase:
         record = self.get(record_id) or {}
         return str(record.get("name") or record.get("title") or record_id)
 
+    def short_name(self, record_id: str) -> str:
+        """The name a table shows: 'NATO' for 'North Atlantic Treaty Organization (NATO)',
+        'South Korea' for 'Republic of Korea' (the shortest alias written as a name)."""
+        name = self.display_name(record_id)
+        if name.endswith(")") and " (" in name:
+            return name[name.rindex(" (") + 2 : -1]
+        if len(name) > SHORT_NAME:
+            record = self.get(record_id) or {}
+            written = [a for a in record.get("aliases") or [] if a[:1].isupper() and len(a) >= 4]
+            shorter = sorted((a for a in written if len(a) < len(name)), key=len)
+            if shorter:
+                return str(shorter[0])
+        return name
 
-def build_base(records: dict[str, list[Record]], schema_version: int, as_of: str) -> dict[str, Any]:
-    """The marshal-able part of the fact base (everything but the events)."""
-    base: dict[str, Any] = {"schema_version": schema_version, "as_of": as_of}
+
+def build_base(records: dict[str, list[Record]], schema_version: int, head: dict[str, Any]) -> dict[str, Any]:
+    """The marshal-able part of the fact base (everything but the events); `head` holds the
+    top-level `checked_on`, `events_through` and `gaps`."""
+    base: dict[str, Any] = {
+        "schema_version": schema_version,
+        "checked_on": head["checked_on"],
+        "events_through": head.get("events_through"),
+        "gaps": head.get("gaps") or [],
+    }
     record_kinds: dict[str, str] = {}
     for kind in model.RECORD_KINDS:
         for record in records.get(kind, []):

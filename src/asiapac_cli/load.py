@@ -6,10 +6,13 @@ FactFileInvalid (exit 65) carrying file:line:column for each problem found.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from asiapac_cli import cache, model
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, Located
@@ -21,9 +24,26 @@ from asiapac_cli.factbase import (
     build_base,
     chronological,
 )
+from asiapac_cli.safe_text import display_path
 
-MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any curated file; refuses accidents early
+# Memory. Validation keeps PyYAML's node tree (every value needs its line and column), which
+# costs about 30 MiB per MB of a file shaped like the bundled one (measured: 7.6 MB -> 228 MiB,
+# 30.6 MB -> 866 MiB, linear). The byte cap keeps such a file well under 1 GiB; a file of
+# unusually dense small values could need far more per byte, so the parse also runs under a
+# data-size limit of MEMORY_LIMIT and is refused (66) when it would exceed it, never a crash.
+MAX_FILE_BYTES = 24 * 1024 * 1024  # about 720 MiB to validate; the curated file is 0.2 MB
+MEMORY_LIMIT = 960 * 1024 * 1024  # with the interpreter itself, peak RSS stays under 1 GiB
+MEMORY_BASE_MIB = 60  # the bound the tests hold validation to: BASE + PER_MB per MB of YAML
+MEMORY_PER_MB_MIB = 38
 DATA_ENV = "ASIAPAC_DATA"
+# What stat calls each kind of file that is not a regular one.
+SPECIAL_FILES = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def bundled_path() -> Path:
@@ -52,46 +72,131 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
     # rescan them again and again (run time growing faster than the file).
     gc.disable()
     try:
-        records, schema_version, as_of = parse(text, str(path))
+        with memory_limit():
+            records, schema_version, head = parse(text, display_path(path))
+            del text
+            events = chronological(records.pop("events", []))
+            base = build_base({**records, "events": events}, schema_version, head)
+    except MemoryError:
+        raise FactFileUnreadable(
+            f"{display_path(path)}: not enough memory to validate it (validating may use at most "
+            f"{MEMORY_LIMIT // 2**20} MiB); split the file or simplify it"
+        ) from None
     finally:
         gc.enable()
-    events = chronological(records.pop("events", []))
-    base = build_base({**records, "events": events}, schema_version, as_of)
     if use_cache:
         cache.write(path, key, base, events)
     return FactBase(base, EventStore.in_memory(events))
 
 
+T = TypeVar("T")
+
+
+def answer(path: Path, question: Callable[[FactBase], T]) -> T:
+    """`question` asked of the fact base of `path`.
+
+    A cache section that turns out damaged only when the question reads it (its header and
+    size were sound) is bypassed: the question is asked again of the fact file itself.
+    """
+    try:
+        return question(load(path))
+    except cache.CacheDamaged:
+        return question(load(path, use_cache=False))
+
+
+@contextlib.contextmanager
+def memory_limit() -> Iterator[None]:
+    """Run with the data size capped at MEMORY_LIMIT (where the system allows), so a file
+    that would need more ends in MemoryError, not in the machine swapping or the OOM killer."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        wanted = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
+        if soft != resource.RLIM_INFINITY and soft <= wanted:
+            yield
+            return
+        resource.setrlimit(resource.RLIMIT_DATA, (wanted, hard))
+    except (ImportError, ValueError, OSError):  # no such limit here: validate unbounded
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+
+
 def unreadable(path: Path, error: OSError) -> FactFileUnreadable:
     """The message for a fact file the system refuses to give us."""
+    shown = display_path(path)
     if isinstance(error, FileNotFoundError):
-        return FactFileUnreadable(f"{path}: no such file (expected a YAML fact file)")
+        return FactFileUnreadable(f"{shown}: no such file (expected a YAML fact file)")
     if isinstance(error, IsADirectoryError):
-        return FactFileUnreadable(f"{path}: is a directory (expected a YAML fact file)")
+        return FactFileUnreadable(f"{shown}: is a directory (expected a YAML fact file)")
     if isinstance(error, PermissionError):
-        return FactFileUnreadable(f"{path}: permission denied")
-    return FactFileUnreadable(f"{path}: cannot read: {error.strerror}")
+        return FactFileUnreadable(f"{shown}: permission denied")
+    return FactFileUnreadable(f"{shown}: cannot read: {error.strerror}")
+
+
+def check_regular(path: Path, status: os.stat_result) -> None:
+    """Only a regular file is a fact file: a FIFO would hang, /dev/zero never ends."""
+    if stat.S_ISDIR(status.st_mode):
+        raise unreadable(path, IsADirectoryError())
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((name for test, name in SPECIAL_FILES if test(status.st_mode)), "a special file")
+        raise FactFileUnreadable(
+            f"{display_path(path)}: not a regular file ({kind}); expected a YAML fact file"
+        )
 
 
 def stat_fact_file(path: Path) -> os.stat_result:
     try:
-        stat = path.stat()
+        status = os.stat(path)
     except OSError as error:
         raise unreadable(path, error) from None
-    if path.is_dir():
-        raise unreadable(path, IsADirectoryError())
-    return stat
+    check_regular(path, status)
+    return status
+
+
+def too_large(path: Path, size: str) -> FactFileUnreadable:
+    return FactFileUnreadable(
+        f"{display_path(path)}: is {size}; a fact file may be at most {MAX_FILE_BYTES // 2**20} MiB "
+        f"(validating it takes about {MEMORY_PER_MB_MIB} MiB per MB)"
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, never more than MAX_FILE_BYTES + 1 whatever its size claims.
+
+    Opened without blocking (a FIFO swapped in after the stat cannot hang us) and checked again
+    on the open descriptor, so what is read is the regular file that was checked.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise unreadable(path, error) from None
+    try:
+        check_regular(path, os.fstat(descriptor))
+        chunks, total = [], 0
+        while total <= MAX_FILE_BYTES:
+            chunk = os.read(descriptor, min(1 << 20, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as error:
+        raise unreadable(path, error) from None
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks)
 
 
 def read_text(path: Path, size: int) -> str:
     if size > MAX_FILE_BYTES:
-        raise FactFileUnreadable(
-            f"{path}: is {size / 2**20:.0f} MiB; a fact file may be at most {MAX_FILE_BYTES // 2**20} MiB"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise unreadable(path, error) from None
+        raise too_large(path, f"{size / 2**20:.0f} MiB")
+    data = read_bytes(path)
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large(path, f"more than {MAX_FILE_BYTES // 2**20} MiB")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -99,7 +204,8 @@ def read_text(path: Path, size: int) -> str:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise FactFileUnreadable(
-            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+            f"{display_path(path)}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
+            "save the file as UTF-8"
         ) from None
 
 
@@ -147,15 +253,20 @@ def compose(text: str, path: str) -> Any:
         loader.dispose()
 
 
-def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, str]:
-    """Validate a fact file's text; return its records by kind, schema version and as_of."""
+def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dict[str, Any]]:
+    """Validate a fact file's text; return its records by kind, schema version and its head:
+    `checked_on`, `events_through` (None when the file does not say) and `gaps`."""
     from asiapac_cli import schema
 
     root = compose(text, path)
     if root is None:
         raise FactFileInvalid(
             path,
-            [Located(1, 1, "the file is empty; expected a mapping with schema_version, as_of and sources")],
+            [
+                Located(
+                    1, 1, "the file is empty; expected a mapping with schema_version, checked_on and sources"
+                )
+            ],
         )
     checker = schema.Checker()
     try:
@@ -172,27 +283,28 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, str
         raise FactFileInvalid(path, [Located(p.line, p.column, p.message) for p in problems])
     assert isinstance(document, dict)
     records = {kind: document.get(kind) or [] for kind in model.RECORD_KINDS}
-    return records, document["schema_version"], document["as_of"]
+    head = {
+        "checked_on": document.get("checked_on") or document["as_of"],
+        "events_through": document.get("events_through"),
+        "gaps": document.get("gaps") or [],
+    }
+    return records, document["schema_version"], head
 
 
 def check_references(checker: Any, schema: Any) -> None:
-    singular = {kind: kind.rstrip("s") for kind in model.RECORD_KINDS}
-    singular["itpps"] = "ITPP"
+    singular = model.SINGULAR
     for kinds, value, mark, label in checker.references:
         found = checker.ids.get(value)
         if found and found[0] in kinds:
             continue
         wanted = " or ".join(singular[k] for k in kinds)
         if found:
-            message = f"{label}: {value!r} is {article(singular[found[0]])}, expected {article(wanted)} id"
+            is_a, expected = model.article(singular[found[0]]), model.article(wanted)
+            message = f"{label}: {value!r} is {is_a}, expected {expected} id"
         else:
             candidates = [i for i, (kind, _) in checker.ids.items() if kind in kinds]
             message = f"{label}: no {wanted} with id {value!r}{schema.did_you_mean(value, candidates)}"
         checker.report(mark, message)
-
-
-def article(noun: str) -> str:
-    return ("an " if noun[0] in "aeiouAEIOU" else "a ") + noun
 
 
 def check_names(document: dict[str, Any], checker: Any) -> None:

@@ -9,40 +9,154 @@ JSON the tool prints. This module imports nothing from typer, rich or yaml.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:  # Python 3.10 has no typing.Required; the annotations are never evaluated
+    from typing_extensions import Required
 
 Record = dict[str, Any]
 
-EVIDENCE_LEVELS = ("well-documented", "single-source", "contested", "unverified")
-SOURCE_KINDS = ("primary", "secondary", "tertiary", "seed")
-ACTOR_KINDS = ("country", "organisation", "person")
-EVENT_KINDS = (
-    "summit",
-    "meeting",
-    "agreement",
-    "adoption",
-    "statement",
-    "speech",
-    "visit",
-    "announcement",
-    "report",
-    "opening",
-    "sanctions",
-    "aid",
-)
-POSITIONS = ("proposed", "supported", "opposed", "cautious", "neutral")
-ATTENDANCE_LEVELS = ("leader", "deputy-leader", "minister", "official", "absent")
-VERDICTS = (
-    "verified",
-    "verified-with-caveat",
-    "imprecise",
-    "wrong",
-    "unverified",
-    "garbled",
-    "opinion",
-)
-# A verdict that says the seed is not simply right must say what is right instead.
-VERDICTS_NEEDING_CORRECTION = ("verified-with-caveat", "imprecise", "wrong", "garbled")
+
+# The records' shapes, for type checking: at run time they stay plain dicts (the marshal cache
+# stores them as they are). Fields are declared in schema.py; a test keeps these in step.
+class Citation(TypedDict, total=False):
+    source: Required[str]
+    quote: str
+    locator: str
+    translation: str
+
+
+class Source(TypedDict, total=False):
+    id: Required[str]
+    title: Required[str]
+    publisher: str
+    author: str
+    date: str
+    url: str
+    accessed: str
+    title_descriptive: bool
+    via: str
+    kind: Required[str]
+    language: str
+    note: str
+
+
+class Actor(TypedDict, total=False):
+    id: Required[str]
+    name: Required[str]
+    kind: Required[str]
+    aliases: list[str]
+    country: str
+    role: str
+
+
+class Topic(TypedDict, total=False):
+    id: Required[str]
+    title: Required[str]
+    aliases: list[str]
+    description: str
+
+
+class Attendance(TypedDict, total=False):
+    actor: Required[str]
+    level: Required[str]
+    person: str
+    note: str
+
+
+class Fact(TypedDict, total=False):
+    """What every fact record has: an id, an evidence level and its citations."""
+
+    id: Required[str]
+    evidence: Required[str]
+    correction: str
+    note: str
+    sources: Required[list[Citation]]
+
+
+class Event(Fact, total=False):
+    date: Required[str]
+    end: str
+    kind: Required[str]
+    title: Required[str]
+    summary: str
+    place: str
+    actors: list[str]
+    topics: list[str]
+    attendance: list[Attendance]
+
+
+class Area(TypedDict):
+    name: str
+    sources: list[Citation]
+
+
+class Predecessor(TypedDict, total=False):
+    title: Required[str]
+    signed: str
+    note: str
+    sources: Required[list[Citation]]
+
+
+class Itpp(Fact, total=False):
+    partner: Required[str]
+    title: Required[str]
+    agreed: str | None
+    period_start: str | None
+    period_end: str | None
+    areas_total: int | None
+    areas: list[Area]
+    predecessor: Predecessor
+
+
+class Stance(Fact, total=False):
+    topic: Required[str]
+    actor: Required[str]
+    ally: bool
+    position: Required[str]
+    date: str
+    said: str
+    occasion: str
+    summary: str
+
+
+class Grouping(Fact, total=False):
+    name: Required[str]
+    aliases: list[str]
+    members: Required[list[str]]
+    founded: str
+    nature: Required[str]
+    events: list[str]
+
+
+class Claim(Fact, total=False):
+    by: Required[str]
+    text: Required[str]
+    verdict: Required[str]
+    records: list[str]
+
+
+class Gap(TypedDict, total=False):
+    id: Required[str]
+    text: Required[str]
+    records: list[str]
+
+
+RECORD_TYPES: dict[str, type] = {
+    "sources": Source,
+    "actors": Actor,
+    "topics": Topic,
+    "events": Event,
+    "itpps": Itpp,
+    "stances": Stance,
+    "groupings": Grouping,
+    "claims": Claim,
+}
+# How a citation marks a title written for the fact file (`title_descriptive: true`), so it
+# is never passed off as the source's own headline.
+DESCRIPTIVE_TITLE_MARK = "[descriptive title]"
+DESCRIPTIVE_TITLE_NOTE = "descriptive title, not the source's own headline"
 
 # The kinds of record that carry an `id`, in the order the fact file lists them.
 RECORD_KINDS = (
@@ -56,9 +170,47 @@ RECORD_KINDS = (
     "claims",
 )
 
+# How each kind of record is named in a message, in the singular.
+SINGULAR = {
+    "actors": "actor",
+    "topics": "topic",
+    "groupings": "grouping",
+    "sources": "source",
+    "events": "event",
+    "itpps": "ITPP",
+    "stances": "stance",
+    "claims": "claim",
+    "gaps": "known gap",
+}
 
-DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+def article(noun: str) -> str:
+    """'an actor', 'a topic', 'an ITPP'."""
+    return ("an " if noun[0] in "aeiouAEIOU" else "a ") + noun
+
+
+# The one valid date range, decided here: the schema, the JSON Schema and every renderer rely
+# on it. ASCII digits only (`\d` would accept Arabic-Indic and full-width digits), and years
+# 1000 to 2999, so a year is always four digits and the day after any valid date is a valid
+# date too (an ICS DTEND; Python's date type ends at 9999-12-31).
+MIN_YEAR, MAX_YEAR = 1000, 2999
+DATE_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
+
+
+def latest_event_date(events: list[Record]) -> str | None:
+    """The date the latest event reaches (its end, else its start), as written in the file."""
+    latest: str | None = None
+    for event in events:
+        reach = event.get("end") or event.get("date")
+        if not isinstance(reach, str) or check_partial_date(reach) is not None:
+            continue  # an invalid date is reported where it is written
+        if latest is None or date_bounds(reach)[1] > date_bounds(latest)[1]:
+            latest = reach
+    return latest
+
+
 DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
+DATE_RANGE = f"years {MIN_YEAR} to {MAX_YEAR}"
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -71,8 +223,12 @@ def check_partial_date(text: str) -> str | None:
     """Return why `text` is not a valid partial date, or None when it is."""
     match = DATE_PATTERN.fullmatch(text)
     if not match:
+        if any(c.isdigit() and not c.isascii() for c in text):
+            return f"{text!r}: write dates with the ASCII digits 0-9 ({DATE_FORMATS}, {DATE_RANGE})"
         return f"expected a date as {DATE_FORMATS}, got {text!r}"
     year, month, day = match.groups()
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        return f"{text!r} is outside the dates this tool accepts ({DATE_RANGE})"
     if month is not None and not 1 <= int(month) <= 12:
         return f"{text!r} has no month {month}"
     if day is not None:
@@ -95,26 +251,77 @@ def date_bounds(text: str) -> tuple[str, str]:
     return f"{text}-01-01", f"{text}-12-31"
 
 
+class Column:
+    """How a terminal table shows one column; piped formats never look at this.
+
+    `key` is the row key whose value is shown (often a display-only key holding names where
+    the data column holds ids); `data` is the data column it stands for, so `--columns actors`
+    shows the names too. `flex` 0 means the value is shown whole (a date, an id, a number, a
+    name); a positive `flex` is this column's share of the room left, and its values are cut at
+    a word with "…", never narrower than `least` (other columns are dropped first). When the
+    terminal is narrow, columns with the highest `drop` go first; 0 is never dropped. `styled`
+    colours the value by what it says (vocab.STYLES).
+    """
+
+    def __init__(
+        self,
+        key: str,
+        header: str | None = None,
+        *,
+        flex: int = 0,
+        drop: int = 0,
+        styled: bool = False,
+        data: str | None = None,
+        least: int = 12,
+    ) -> None:
+        self.key = key
+        self.least = least
+        self.header = header if header is not None else key.replace("_", " ")
+        self.flex = flex
+        self.drop = drop
+        self.styled = styled
+        self.data = data or key
+
+
+Formatter = Callable[[Any], Any]
+
+
 class Listing:
     """Rows a listing command prints, in a shape that knows nothing of output formats.
 
     `columns` are the keys machine formats print, in order (the documented contract);
-    `table_columns` the subset a terminal table shows. `title` and `notes` frame a
-    terminal table only; piped output is rows and nothing else.
+    `table` says how a terminal shows the rows (see Column). `title` and `notes` frame a
+    terminal table only; piped output is rows and nothing else. `text_forms` turn a
+    structured value (attendance, citations) into the text that TSV, CSV and Markdown print,
+    while JSON and YAML keep the structure.
     """
 
     def __init__(
         self,
         columns: list[str],
         rows: list[dict[str, Any]],
-        table_columns: list[str] | None = None,
+        table: list[Column] | None = None,
         title: str | None = None,
         notes: list[str] | None = None,
         empty_message: str = "nothing matched",
+        text_forms: Mapping[str, Formatter] | None = None,
     ) -> None:
         self.columns = columns
         self.rows = rows
-        self.table_columns = table_columns or columns
+        self.table = table or [Column(c, flex=1) for c in columns]
         self.title = title
         self.notes = notes or []
         self.empty_message = empty_message
+        self.text_forms = dict(text_forms or {})
+
+    def text_value(self, row: dict[str, Any], column: str) -> Any:
+        """A row's value as the text formats print it."""
+        value = row.get(column)
+        form = self.text_forms.get(column)
+        return form(value) if form is not None and value is not None else value
+
+    def select(self, wanted: list[str]) -> Listing:
+        """The same rows with exactly `wanted` columns, in that order (names already checked)."""
+        by_data = {c.data: c for c in self.table}
+        table = [by_data.get(c) or Column(c, flex=1) for c in wanted]
+        return Listing(wanted, self.rows, table, self.title, self.notes, self.empty_message, self.text_forms)

@@ -8,21 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from asiapac_cli import model
-from asiapac_cli.errors import UsageProblem
-from asiapac_cli.factbase import FactBase, normalise_name
-from asiapac_cli.model import Listing, Record
+from asiapac_cli import model, vocab
+from asiapac_cli.errors import NoMatch, UsageProblem
+from asiapac_cli.factbase import NAMED_KINDS, FactBase, normalise_name
+from asiapac_cli.model import Attendance, Citation, Column, Listing, Record
 
-KIND_WORDS = {
-    "actors": "actor",
-    "topics": "topic",
-    "groupings": "grouping",
-    "sources": "source",
-    "events": "event",
-    "itpps": "ITPP",
-    "stances": "stance",
-    "claims": "claim",
-}
+KIND_WORDS = model.SINGULAR
 # The seed interview's misspellings, so searches in its words still find the facts.
 SEED_SPELLINGS = {
     "ittp": "itpp",
@@ -33,30 +24,47 @@ SEED_SPELLINGS = {
     "suspects": "sceptics",
 }
 MAX_ARGUMENT_LENGTH = 200
-SUPPORTING_POSITIONS = ("proposed", "supported")
 
 
 # --- names and arguments ---------------------------------------------------------------
 
 
 def resolve(fb: FactBase, kind: str, name: str) -> str:
-    """The id of the `kind` record that `name` (an id, name or alias) means."""
+    """The id of the `kind` record that `name` means: an id, name or alias in any case, or a
+    part of one in whole words when only one record has it ('kishida', 'macron')."""
     typed = check_argument(name, KIND_WORDS[kind])
-    names = fb.names(kind)
+    return resolve_in(fb.names(kind), typed, KIND_WORDS[kind])
+
+
+def resolve_in(names: dict[str, str], typed: str, word: str) -> str:
+    """`resolve` over one name index (normalised name -> id)."""
     key = normalise_name(typed)
     if key in names:
         return names[key]
-    raise UsageProblem(f"no {KIND_WORDS[kind]} called {typed!r}{suggest(key, names)}")
+    partial = partial_matches(key, names)
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        raise UsageProblem(f"{typed!r} names more than one {word}{vocab.did_you_mean(sorted(partial))}")
+    raise UsageProblem(f"no {word} called {typed!r}{suggest(key, names)}")
+
+
+def partial_matches(key: str, names: dict[str, str]) -> list[str]:
+    """Ids one of whose names holds `key` as whole words: 'kishida' is in 'fumio-kishida'."""
+    if len(key) < 3:
+        return []
+    parts = key.split("-")
+    found = []
+    for name, record_id in names.items():
+        words = name.split("-")
+        if any(words[i : i + len(parts)] == parts for i in range(len(words) - len(parts) + 1)):
+            found.append(record_id)
+    return list(dict.fromkeys(found))
 
 
 def suggest(key: str, names: dict[str, str]) -> str:
-    import difflib  # only on the error path: it costs start-up time
-
-    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
-    ids = list(dict.fromkeys(names[c] for c in close))
-    if not ids:
-        return ""
-    return "; did you mean " + " or ".join(repr(i) for i in ids) + "?"
+    """'; did you mean ...?' with the ids of the names closest to `key`, or ''."""
+    return vocab.did_you_mean([names[c] for c in vocab.closest(key, list(names))])
 
 
 def check_argument(text: str, what: str) -> str:
@@ -76,6 +84,13 @@ def parse_date_option(text: str, option: str) -> tuple[str, str]:
     return model.date_bounds(text.strip())
 
 
+def found(listing: Listing) -> Listing:
+    """The listing, or NoMatch (exit 1) carrying it when it has no rows."""
+    if not listing.rows:
+        raise NoMatch(listing.empty_message, listing)
+    return listing
+
+
 # --- citations -------------------------------------------------------------------------
 
 
@@ -84,31 +99,64 @@ def source_ids(record: Record) -> list[str]:
     return list(dict.fromkeys(c["source"] for c in record.get("sources") or []))
 
 
-def citation_text(fb: FactBase, citation: dict[str, Any]) -> str:
-    """'Title. Publisher, date. URL' for one citation, followed by its quote."""
+def citation_object(fb: FactBase, citation: Citation) -> dict[str, Any]:
+    """One citation as the structured formats give it: the source's details and the quote."""
     source = fb.table("sources").get(citation["source"], {})
-    who = source.get("publisher") or source.get("author") or ""
-    parts = [source.get("title", citation["source"]), ", ".join(p for p in (who, source.get("date")) if p)]
-    if source.get("url"):
-        parts.append(source["url"])
+    return {
+        "source": citation["source"],
+        "title": source.get("title"),
+        "publisher": source.get("publisher"),
+        "author": source.get("author"),
+        "date": source.get("date"),
+        "url": source.get("url"),
+        "quote": citation.get("quote"),
+        "locator": citation.get("locator"),
+        "title_descriptive": bool(source.get("title_descriptive")),  # the title is ours, not a headline
+        "accessed": source.get("accessed"),
+    }
+
+
+def citation_line(cited: dict[str, Any]) -> str:
+    """'Title. Publisher, date. URL "quote"': a citation object as one line of text. A title
+    written for the fact file is marked '[descriptive title]'; a URL carries its access date."""
+    who = cited.get("publisher") or cited.get("author") or ""
+    title = cited.get("title") or cited["source"]
+    if cited.get("title_descriptive"):
+        title += " " + model.DESCRIPTIVE_TITLE_MARK
+    parts = [title, ", ".join(p for p in (who, cited.get("date")) if p)]
+    if cited.get("url"):
+        parts.append(cited["url"] + (f" (accessed {cited['accessed']})" if cited.get("accessed") else ""))
     text = ". ".join(p for p in parts if p)
-    if citation.get("quote"):
-        text += f' "{citation["quote"]}"'
+    if cited.get("quote"):
+        text += f' "{cited["quote"]}"'
     return text
+
+
+def citation_text(fb: FactBase, citation: Citation) -> str:
+    """'Title. Publisher, date. URL' for one citation, followed by its quote."""
+    return citation_line(citation_object(fb, citation))
+
+
+def citation_lines(citations: list[dict[str, Any]]) -> list[str]:
+    return [citation_line(c) for c in citations]
+
+
+CITATION_TEXT = {"citations": citation_lines}
 
 
 def with_citations(fb: FactBase, row: dict[str, Any], record: Record, cite: bool) -> dict[str, Any]:
     row["sources"] = source_ids(record)
-    # A terminal table shows the first source and how many more; machine formats list all.
-    extra = len(row["sources"]) - 1
-    row["source"] = row["sources"][0] + (f" (+{extra})" if extra > 0 else "") if row["sources"] else None
     if cite:
-        row["citations"] = [citation_text(fb, c) for c in record.get("sources") or []]
+        row["citations"] = [citation_object(fb, c) for c in record.get("sources") or []]
     return row
 
 
 def cited(columns: list[str], cite: bool) -> list[str]:
     return columns + ["citations"] if cite else columns
+
+
+def cited_table(table: list[Column], cite: bool) -> list[Column]:
+    return table + [Column("citations")] if cite else table
 
 
 # --- timeline ----------------------------------------------------------------------------
@@ -131,6 +179,7 @@ TIMELINE_COLUMNS = [
 
 def timeline(
     fb: FactBase,
+    *,
     since: str | None = None,
     until: str | None = None,
     actors: list[str] | None = None,
@@ -141,20 +190,11 @@ def timeline(
     """Events in date order; filters combine with AND, repeated values of one filter with OR."""
     since_day = parse_date_option(since, "--since")[0] if since else None
     until_day = parse_date_option(until, "--until")[1] if until else None
+    if since_day and until_day and since_day > until_day:
+        raise UsageProblem(f"--since {since} is after --until {until}: no date is in between")
     actor_ids = {resolve(fb, "actors", a) for a in actors or []}
     topic_ids = {resolve(fb, "topics", t) for t in topics or []}
-    kind_set = set()
-    for kind in kinds or []:
-        if kind not in model.EVENT_KINDS:
-            import difflib
-
-            hint = difflib.get_close_matches(kind, model.EVENT_KINDS, n=1)
-            raise UsageProblem(
-                f"--kind: no event kind {kind!r}"
-                + (f"; did you mean {hint[0]!r}?" if hint else "")
-                + f" (kinds: {', '.join(model.EVENT_KINDS)})"
-            )
-        kind_set.add(kind)
+    kind_set = set(vocab.match_all(kinds, vocab.EVENT_KINDS, "--kind", "event kind"))
 
     events = fb.events
     positions: list[int] = list(range(len(events)))
@@ -178,12 +218,26 @@ def timeline(
     for position, event in zip(positions, fb.events.records(positions), strict=True):
         row = project(event, TIMELINE_COLUMNS)
         row["actors"] = list(events.column("actors")[position])
+        row["actor_names"] = [fb.short_name(a) for a in row["actors"]]
         rows.append(with_citations(fb, row, event, cite))
-    return Listing(
-        cited(TIMELINE_COLUMNS, cite),
-        rows,
-        table_columns=cited(["date", "kind", "title", "actors", "evidence", "source"], cite),
-        empty_message="no events matched",
+    return found(
+        Listing(
+            cited(TIMELINE_COLUMNS, cite),
+            rows,
+            table=cited_table(
+                [
+                    Column("date"),
+                    Column("kind", drop=2),
+                    Column("title", flex=3, least=30),
+                    Column("actor_names", "actors", flex=1, drop=3, data="actors"),
+                    Column("evidence", styled=True, drop=1),
+                ],
+                cite,
+            ),
+            notes=[reach_note(fb)],
+            empty_message="no events matched",
+            text_forms=CITATION_TEXT,
+        )
     )
 
 
@@ -221,7 +275,7 @@ ITPP_AREA_COLUMNS = [
 ]
 
 
-def itpp_overview(fb: FactBase, cite: bool = False) -> Listing:
+def itpp_overview(fb: FactBase, *, cite: bool = False) -> Listing:
     rows = []
     for itpp in fb.table("itpps").values():
         predecessor = itpp.get("predecessor") or {}
@@ -230,17 +284,36 @@ def itpp_overview(fb: FactBase, cite: bool = False) -> Listing:
             areas_named=len(itpp.get("areas") or []),
             predecessor=predecessor.get("title"),
             predecessor_signed=predecessor.get("signed"),
+            partner_name=fb.display_name(itpp["partner"]),
+            period=period_of(itpp),
         )
         rows.append(with_citations(fb, row, itpp, cite))
-    return Listing(
-        cited(ITPP_OVERVIEW_COLUMNS, cite),
-        rows,
-        table_columns=cited(
-            ["partner", "agreed", "period_start", "period_end", "areas_total", "areas_named", "predecessor"],
-            cite,
-        ),
-        title="Individually Tailored Partnership Programmes (ITPPs)",
+    return found(
+        Listing(
+            cited(ITPP_OVERVIEW_COLUMNS, cite),
+            rows,
+            table=cited_table(
+                [
+                    Column("partner_name", "partner", data="partner"),
+                    Column("agreed"),
+                    Column("period"),
+                    Column("areas_total", "areas"),
+                    Column("areas_named", "named"),
+                    Column("evidence", styled=True, drop=1),
+                    Column("predecessor", "replaced", flex=1, drop=2),
+                ],
+                cite,
+            ),
+            title="Individually Tailored Partnership Programmes (ITPPs)",
+            text_forms=CITATION_TEXT,
+        )
     )
+
+
+def period_of(itpp: Record) -> str | None:
+    """'2023–2026', or None when neither end is known."""
+    start, end = itpp.get("period_start"), itpp.get("period_end")
+    return f"{start or '?'}–{end or '?'}" if start or end else None
 
 
 def itpp_for(fb: FactBase, partner: str) -> Record:
@@ -252,7 +325,7 @@ def itpp_for(fb: FactBase, partner: str) -> Record:
     raise UsageProblem(f"{partner_id!r} has no ITPP in the fact file (partners with one: {with_itpp})")
 
 
-def itpp_areas(fb: FactBase, partner: str, cite: bool = False) -> Listing:
+def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
     """One row per named area; a programme with no named area gives one row with none."""
     itpp = itpp_for(fb, partner)
     common = project(itpp, ITPP_AREA_COLUMNS)
@@ -264,6 +337,8 @@ def itpp_areas(fb: FactBase, partner: str, cite: bool = False) -> Listing:
         rows.append(with_citations(fb, row, area, cite))
     if not areas:
         rows.append(with_citations(fb, {**common, "area_number": None, "area": None}, itpp, cite))
+    for row in rows:
+        row["source_names"] = [source_name(fb, s) for s in row["sources"]]
     total = itpp.get("areas_total")
     named = (
         f"{len(areas)} of {total} areas named in the sources"
@@ -281,13 +356,29 @@ def itpp_areas(fb: FactBase, partner: str, cite: bool = False) -> Listing:
         notes.append(f"Replaced: {predecessor['title']} ({predecessor.get('signed') or 'date not known'}).")
     notes += [f"Note: {itpp['note']}"] if itpp.get("note") else []
     notes += [f"Correction: {itpp['correction']}"] if itpp.get("correction") else []
-    return Listing(
-        cited(ITPP_AREA_COLUMNS, cite),
-        rows,
-        table_columns=cited(["area_number", "area", "source"], cite),
-        title=itpp["title"],
-        notes=notes,
+    return found(
+        Listing(
+            cited(ITPP_AREA_COLUMNS, cite),
+            rows,
+            table=cited_table(
+                [
+                    Column("area_number", "#"),
+                    Column("area", flex=3),
+                    Column("source_names", "source", flex=1, drop=1, data="sources"),
+                ],
+                cite,
+            ),
+            title=itpp["title"],
+            notes=notes,
+            text_forms=CITATION_TEXT,
+        )
     )
+
+
+def source_name(fb: FactBase, source_id: str) -> str:
+    """Who a source is by, for a person reading a table: its publisher, else its author."""
+    source = fb.table("sources").get(source_id, {})
+    return str(source.get("publisher") or source.get("author") or source_id)
 
 
 # --- stances and topics ------------------------------------------------------------------
@@ -305,12 +396,15 @@ STANCE_COLUMNS = [
     "correction",
     "id",
     "sources",
+    "note",
+    "ally",  # added later: new columns go last, so piped columns keep their place
 ]
 
 
 def stances(
     fb: FactBase,
     topic: str,
+    *,
     positions: tuple[str, ...] | None = None,
     cite: bool = False,
 ) -> Listing:
@@ -326,15 +420,38 @@ def stances(
     for stance in matching:
         row = project(stance, STANCE_COLUMNS)
         row["actor_name"] = fb.display_name(stance["actor"])
+        row["actor_short"] = fb.short_name(stance["actor"])
         rows.append(with_citations(fb, row, stance, cite))
+    notes = []
+    for stance in matching:
+        who = fb.short_name(stance["actor"])
+        when = stance.get("date") or "undated"
+        if stance.get("ally") is False:  # an outside view, not one of the Allies'
+            when += ", not a NATO Ally"
+        if stance.get("said"):
+            notes.append(f'{who} ({when}): "{stance["said"]}"')
+        if stance.get("correction"):
+            notes.append(f"Correction ({who}): {stance['correction']}")
     wanted = " or ".join(positions) if positions else "with a position"
-    return Listing(
-        cited(STANCE_COLUMNS, cite),
-        rows,
-        table_columns=cited(["actor_name", "position", "date", "said", "evidence", "source"], cite),
-        title=fb.display_name(topic_id),
-        notes=[f"Correction ({s['actor']}): {s['correction']}" for s in matching if s.get("correction")],
-        empty_message=f"no actor {wanted} on {topic_id!r} in the fact file",
+    return found(
+        Listing(
+            cited(STANCE_COLUMNS, cite),
+            rows,
+            table=cited_table(
+                [
+                    Column("actor_short", "actor", data="actor"),
+                    Column("occasion", "who spoke, where", flex=1, drop=2, least=16),
+                    Column("date"),
+                    Column("position", styled=True),
+                    Column("evidence", styled=True, drop=1),
+                ],
+                cite,
+            ),
+            title=fb.display_name(topic_id),
+            notes=notes,
+            empty_message=f"no actor {wanted} on {topic_id!r} in the fact file",
+            text_forms=CITATION_TEXT,
+        )
     )
 
 
@@ -357,7 +474,18 @@ def topics(fb: FactBase) -> Listing:
         }
         for t in fb.table("topics").values()
     ]
-    return Listing(TOPIC_COLUMNS, rows, table_columns=["id", "title", "stances", "events"])
+    with_stances = sum(1 for r in rows if r["stances"])
+    return found(
+        Listing(
+            TOPIC_COLUMNS,
+            rows,
+            table=[Column("id"), Column("title", flex=1), Column("stances"), Column("events")],
+            notes=[
+                f"{with_stances} of {len(rows)} topics have stances: "
+                "`asiapac stances TOPIC` lists who took which position."
+            ],
+        )
+    )
 
 
 # --- actors, groupings, summits, sources, claims -------------------------------------------
@@ -365,36 +493,62 @@ def topics(fb: FactBase) -> Listing:
 ACTOR_COLUMNS = ["id", "name", "kind", "role", "country", "aliases"]
 
 
-def actors(fb: FactBase, kind: str | None = None) -> Listing:
-    if kind is not None and kind not in model.ACTOR_KINDS:
-        raise UsageProblem(f"--kind: expected one of {', '.join(model.ACTOR_KINDS)}, got {kind!r}")
+def actors(fb: FactBase, *, kind: str | None = None) -> Listing:
     rows = [
         project(a, ACTOR_COLUMNS) for a in fb.table("actors").values() if kind is None or a["kind"] == kind
     ]
-    return Listing(ACTOR_COLUMNS, rows)
+    return found(
+        Listing(
+            ACTOR_COLUMNS,
+            rows,
+            table=[
+                Column("name", flex=2),
+                Column("kind"),
+                Column("role", flex=2, drop=2),
+                Column("aliases", flex=1, drop=1),
+            ],
+        )
+    )
 
 
 GROUPING_COLUMNS = ["id", "name", "members", "founded", "nature", "evidence", "correction", "sources"]
 
 
-def groupings(fb: FactBase, cite: bool = False) -> Listing:
-    rows = [with_citations(fb, project(g, GROUPING_COLUMNS), g, cite) for g in fb.table("groupings").values()]
-    return Listing(
-        cited(GROUPING_COLUMNS, cite),
-        rows,
-        table_columns=cited(["name", "members", "founded", "nature"], cite),
-        notes=[
-            f"Correction ({g['id']}): {g['correction']}"
-            for g in fb.table("groupings").values()
-            if g.get("correction")
-        ],
+def groupings(fb: FactBase, *, cite: bool = False) -> Listing:
+    rows = []
+    for grouping in fb.table("groupings").values():
+        row = with_citations(fb, project(grouping, GROUPING_COLUMNS), grouping, cite)
+        row["member_names"] = [fb.short_name(m) for m in grouping["members"]]
+        rows.append(row)
+    return found(
+        Listing(
+            cited(GROUPING_COLUMNS, cite),
+            rows,
+            table=cited_table(
+                [
+                    Column("name", flex=1),
+                    Column("member_names", "members", flex=1, drop=2, data="members"),
+                    Column("founded", drop=1),
+                    Column("nature", flex=2),
+                ],
+                cite,
+            ),
+            notes=[
+                f"Correction ({g['name']}): {g['correction']}"
+                for g in fb.table("groupings").values()
+                if g.get("correction")
+            ],
+            text_forms=CITATION_TEXT,
+        )
     )
 
 
 SUMMIT_COLUMNS = ["date", "end", "id", "title", "place", "partners", "partner_leaders", "evidence", "sources"]
+# How a level reads in a table cell: short, since four partners share one line.
+LEVEL_WORDS = {"deputy-leader": "deputy", "not-known": "not known"}
 
 
-def summits(fb: FactBase, cite: bool = False) -> Listing:
+def summits(fb: FactBase, *, cite: bool = False) -> Listing:
     """NATO summits (summits NATO takes part in) with how each Indo-Pacific partner took part."""
     events = fb.events
     positions = [
@@ -403,24 +557,81 @@ def summits(fb: FactBase, cite: bool = False) -> Listing:
         if kind == "summit" and "nato" in actors
     ]
     rows = []
+    # One column per partner: those with an ITPP first, in the file's order, then any other.
+    partners: dict[str, None] = dict.fromkeys(i["partner"] for i in fb.table("itpps").values())
     for event in fb.events.records(positions):
         attendance = event.get("attendance") or []
         row = project(event, SUMMIT_COLUMNS)
-        row["partners"] = [
-            f"{a['actor']}: {a['level']}" + (f" ({a['person']})" if a.get("person") else "")
-            for a in attendance
-        ]
+        row["partners"] = [attendance_object(fb, a) for a in attendance]
         row["partner_leaders"] = sum(1 for a in attendance if a["level"] == "leader")
+        row["summit"] = event.get("place") or event["title"]
+        for taking_part in attendance:
+            partners.setdefault(taking_part["actor"])
+            row[f"at:{taking_part['actor']}"] = attendance_cell(taking_part)
         rows.append(with_citations(fb, row, event, cite))
-    return Listing(
-        cited(SUMMIT_COLUMNS, cite),
-        rows,
-        table_columns=cited(["date", "end", "place", "partners"], cite),
-        empty_message="no summits in the fact file",
+    partners = {p: None for p in partners if any(f"at:{p}" in row for row in rows)}
+    for row in rows:
+        for partner in partners:
+            row.setdefault(f"at:{partner}", "")
+    return found(
+        Listing(
+            cited(SUMMIT_COLUMNS, cite),
+            rows,
+            table=cited_table(
+                [Column("date"), Column("summit", flex=1, drop=1, data="place")]
+                + [Column(f"at:{p}", fb.short_name(p)) for p in partners],
+                cite,
+            ),
+            notes=[reach_note(fb)],
+            empty_message="no summits in the fact file",
+            text_forms={**CITATION_TEXT, "partners": attendance_lines},
+        )
     )
 
 
-SOURCE_COLUMNS = ["id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "cited_by"]
+def attendance_object(fb: FactBase, taking_part: Attendance) -> dict[str, Any]:
+    """How one partner took part, as the structured formats give it."""
+    person = taking_part.get("person")
+    role = None
+    if person:
+        actor = fb.get(fb.names("actors").get(normalise_name(person), ""))
+        role = actor.get("role") if actor else None
+    return {
+        "partner": taking_part["actor"],
+        "level": taking_part["level"],
+        "person": person,
+        "role": role,
+        "note": taking_part.get("note"),
+    }
+
+
+def attendance_lines(partners: list[dict[str, Any]]) -> list[str]:
+    """'japan: leader (Fumio Kishida)' for each partner: the text formats' form."""
+    return [
+        f"{p['partner']}: {p['level']}" + (f" ({p['person']})" if p.get("person") else "") for p in partners
+    ]
+
+
+def attendance_cell(taking_part: Attendance) -> str:
+    """'Kishida (leader)', '—' for absent: one partner at one summit, for a table cell."""
+    level = taking_part["level"]
+    if level == "absent":
+        return "—"
+    word = LEVEL_WORDS.get(level, level)
+    person = taking_part.get("person")
+    return f"{family_name(person, taking_part['actor'])} ({word})" if person else word
+
+
+def family_name(person: str, country: str) -> str:
+    """'Fumio Kishida' -> 'Kishida'; Korean names are written family name first ('Yoon Suk Yeol')."""
+    words = person.split()
+    return words[0] if country == "republic-of-korea" else words[-1]
+
+
+SOURCE_COLUMNS = [
+    *["id", "title", "publisher", "author", "date", "url", "via", "kind", "language", "cited_by"],
+    *["title_descriptive", "accessed"],  # added later, so last: piped columns keep their place
+]
 
 
 def sources(fb: FactBase, source_id: str | None = None) -> Listing:
@@ -438,15 +649,31 @@ def sources(fb: FactBase, source_id: str | None = None) -> Listing:
     else:
         chosen = list(table.values())
     rows = [
-        {**project(s, SOURCE_COLUMNS), "cited_by": sorted(set(cited_by.get(s["id"], [])))} for s in chosen
+        {
+            **project(s, SOURCE_COLUMNS),
+            "cited_by": sorted(set(cited_by.get(s["id"], []))),
+            "by": s.get("publisher") or s.get("author"),
+        }
+        for s in chosen
     ]
-    return Listing(SOURCE_COLUMNS, rows, table_columns=["id", "title", "publisher", "date", "kind"])
+    return found(
+        Listing(
+            SOURCE_COLUMNS,
+            rows,
+            table=[
+                Column("title", flex=3, least=30),
+                Column("by", "publisher", flex=1, data="publisher"),
+                Column("date"),
+                Column("kind", drop=1),
+            ],
+        )
+    )
 
 
-def citation_parts(record: Record) -> list[tuple[str | None, dict[str, Any]]]:
+def citation_parts(record: Record) -> list[tuple[str | None, Citation]]:
     """(part, citation) for every citation of a record: its own (part None), then those of
     its ITPP areas ('area 3') and of its predecessor ('predecessor')."""
-    parts: list[tuple[str | None, dict[str, Any]]] = [(None, c) for c in record.get("sources") or []]
+    parts: list[tuple[str | None, Citation]] = [(None, c) for c in record.get("sources") or []]
     for number, area in enumerate(record.get("areas") or [], start=1):
         parts += [(f"area {number}", c) for c in area.get("sources") or []]
     predecessor = record.get("predecessor") or {}
@@ -459,22 +686,25 @@ def citations_of(record: Record) -> list[str]:
     return [citation["source"] for _, citation in citation_parts(record)]
 
 
-CLAIM_COLUMNS = ["id", "verdict", "text", "correction", "records", "evidence", "sources"]
+CLAIM_COLUMNS = ["id", "verdict", "text", "correction", "records", "evidence", "sources", "note"]
 
 
-def claims(fb: FactBase, verdict: str | None = None, cite: bool = False) -> Listing:
-    if verdict is not None and verdict not in model.VERDICTS:
-        raise UsageProblem(f"--verdict: expected one of {', '.join(model.VERDICTS)}, got {verdict!r}")
+def claims(fb: FactBase, *, verdict: str | None = None, cite: bool = False) -> Listing:
     rows = [
         with_citations(fb, project(c, CLAIM_COLUMNS), c, cite)
         for c in fb.table("claims").values()
         if verdict is None or c["verdict"] == verdict
     ]
-    return Listing(
-        cited(CLAIM_COLUMNS, cite),
-        rows,
-        table_columns=cited(["id", "verdict", "text", "correction"], cite),
-        empty_message="no claims matched",
+    return found(
+        Listing(
+            cited(CLAIM_COLUMNS, cite),
+            rows,
+            table=cited_table(
+                [Column("verdict", styled=True), Column("text", "claim", flex=1, least=30)], cite
+            ),
+            empty_message="no claims matched",
+            text_forms=CITATION_TEXT,
+        )
     )
 
 
@@ -526,18 +756,53 @@ def search(fb: FactBase, text: str) -> Listing:
             "kind": KIND_WORDS[fb.kind_of(record["id"]) or "events"],
             "id": record["id"],
             "date": record.get("date") or record.get("agreed") or record.get("founded"),
-            "title": record.get("title") or record.get("name") or record.get("text"),
+            "title": record_title(fb, record),
             "field": field,
             "snippet": snippet,
         }
         for rank, field, snippet, record in ranked
     ]
-    return Listing(
+    listing = Listing(
         SEARCH_COLUMNS,
         rows,
-        table_columns=["kind", "id", "date", "title", "field", "snippet"],
-        empty_message=f"nothing matches {text.strip()!r}",
+        table=[
+            Column("kind", drop=3),
+            Column("date", drop=2),
+            Column("title", flex=2),
+            Column("id", drop=4),
+            Column("snippet", flex=3, drop=1),
+        ],
+        empty_message=f"nothing matches {text.strip()!r}{spelling_hint(fb, query)}",
     )
+    return found(listing)
+
+
+def record_title(fb: FactBase, record: Record) -> str | None:
+    """What a record is called; a stance, which has no title, as 'France: opposed (topic)'."""
+    if "position" in record:
+        return f"{fb.short_name(record['actor'])}: {record['position']} ({fb.display_name(record['topic'])})"
+    title = record.get("title") or record.get("name") or record.get("text")
+    return str(title) if title is not None else None
+
+
+def spelling_hint(fb: FactBase, query: str) -> str:
+    """'; did you mean 'liaison office'?' when a word of the query is no word of the data."""
+    if not query:
+        return ""
+    import re
+
+    vocabulary: set[str] = set()
+    for record in all_records(fb):
+        for _, value, _ in searchable_fields(record):
+            vocabulary.update(re.findall(r"[^\W_]+", value.casefold()))
+    words = query.split()
+    fixed = []
+    for word in words:
+        if word in vocabulary or len(word) < 4:
+            fixed.append(word)
+        else:
+            fixed += vocab.closest(word, sorted(vocabulary), n=1) or [word]
+    return vocab.did_you_mean([" ".join(fixed)]) if fixed != words else ""
 
 
 def searchable_fields(record: Record) -> list[tuple[str, str, bool]]:
@@ -589,28 +854,91 @@ def snippet_of(text: str, word: str, width: int = 80) -> str:
 SHOW_ORDER = ("actors", "groupings", "topics", "itpps", "stances", "events", "claims", "sources")
 
 
-def show(fb: FactBase, name: str) -> dict[str, Any]:
-    """Everything about one actor, topic, grouping or record, with its sources expanded."""
+def find(fb: FactBase, name: str, kinds: tuple[str, ...] = SHOW_ORDER) -> list[tuple[str, str]]:
+    """(kind, id) of every record `name` names, in `kinds` order: by id, name or alias, else by
+    a part of a name that only one record has. A UsageProblem when nothing is named."""
     typed = check_argument(name, "name")
     key = normalise_name(typed)
-    found = [(kind, fb.names(kind)[key]) for kind in SHOW_ORDER if key in fb.names(kind)]
-    if key in fb.table("sources"):
-        found.append(("sources", key))
-    if not found:
-        every: dict[str, str] = {}
-        for kind in SHOW_ORDER:
-            every.update(fb.names(kind))
-        raise UsageProblem(f"nothing called {typed!r}{suggest(key, every)}")
-    kind, record_id = found[0]
+    hits = [(kind, fb.names(kind)[key]) for kind in kinds if kind != "sources" and key in fb.names(kind)]
+    if "sources" in kinds and key in fb.table("sources"):
+        hits.append(("sources", key))
+    if hits:
+        return hits
+    every: dict[str, str] = {}
+    for kind in kinds:
+        every.update(fb.names(kind) if kind != "sources" else {s: s for s in fb.table("sources")})
+    # A part of a name means an actor, grouping or topic first ('macron'), then any record's id.
+    named: dict[str, str] = {}
+    for kind in kinds:
+        if kind in NAMED_KINDS:
+            named.update(fb.names(kind))
+    partial = partial_matches(key, named) or partial_matches(key, every)
+    if len(partial) == 1:
+        return [(fb.kind_of(partial[0]) or "sources", partial[0])]
+    if partial:
+        raise UsageProblem(f"{typed!r} names more than one record{vocab.did_you_mean(sorted(partial))}")
+    raise UsageProblem(f"nothing called {typed!r}{suggest(key, every)}")
+
+
+def show(fb: FactBase, name: str) -> dict[str, Any]:
+    """Everything about one actor, topic, grouping or record, with its sources expanded."""
+    hits = find(fb, name)
+    kind, record_id = hits[0]
     record = fb.table("sources")[record_id] if kind == "sources" else fb.get(record_id)
     assert record is not None
     document: dict[str, Any] = {"kind": KIND_WORDS[kind], "id": record_id, "record": record}
     if kind != "sources":
         document["citations"] = [citation_text(fb, c) for c in record.get("sources") or []]
     document["related"] = related(fb, kind, record_id)
-    if len(found) > 1:
-        document["also"] = [f"{KIND_WORDS[k]} {i}" for k, i in found[1:]]
+    if len(hits) > 1:
+        document["also"] = [f"{KIND_WORDS[k]} {i}" for k, i in hits[1:]]
     return document
+
+
+CITED_KINDS = ("stances", "itpps", "events", "groupings", "claims", "sources")
+
+
+def cited_record(fb: FactBase, name: str) -> tuple[str, str]:
+    """(kind, id) of the record or source `name` names; NoMatch for what carries no citations."""
+    kind, record_id = find(fb, name)[0]
+    if kind not in CITED_KINDS:
+        raise NoMatch(
+            f"{record_id!r} is {model.article(KIND_WORDS[kind])}, which cites no source itself; "
+            f"`asiapac show {record_id}` lists the records about it, each citable"
+        )
+    return kind, record_id
+
+
+def cite_parts(fb: FactBase, name: str) -> list[tuple[str, Citation]]:
+    """(label, citation) for every citation of a record, or the one of a source."""
+    kind, record_id = cited_record(fb, name)
+    if kind == "sources":
+        return [("", {"source": record_id})]
+    record = fb.get(record_id)
+    assert record is not None
+    labelled: list[tuple[str, Citation]] = []
+    for part, citation in citation_parts(record):
+        if part is None:
+            label = ""
+        elif part == "predecessor":
+            label = "Predecessor: "
+        else:
+            number = int(part.split()[1])
+            label = f"Area {number} ({' '.join(record['areas'][number - 1]['name'].split())}): "
+        labelled.append((label, citation))
+    return labelled
+
+
+def cite_text(fb: FactBase, name: str) -> str:
+    """How to cite a record: one line per citation, each source with its quote."""
+    lines = dict.fromkeys(label + citation_text(fb, citation) for label, citation in cite_parts(fb, name))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def cited_sources(fb: FactBase, name: str) -> list[Record]:
+    """The sources a record cites (or the one source named), each once, in citation order."""
+    ids = dict.fromkeys(citation["source"] for _, citation in cite_parts(fb, name))
+    return [fb.table("sources")[s] for s in ids]
 
 
 def related(fb: FactBase, kind: str, record_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -653,3 +981,36 @@ def related(fb: FactBase, kind: str, record_id: str) -> dict[str, list[dict[str,
         brief(c) for c in fb.table("claims").values() if record_id in (c.get("records") or [])
     ]
     return {k: tidy(v) for k, v in result.items() if v}
+
+
+# --- the fact base's reach -----------------------------------------------------------------
+
+
+def reach_note(fb: FactBase) -> str:
+    """One line under a terminal listing: the period the events cover and when sources were
+    last checked, so a reader knows the list may stop before today."""
+    first = fb.events.record(0)["date"] if len(fb.events) else None
+    period = f"{first}–{fb.events_through}" if first else "none"
+    return f"Events {period}; sources checked {fb.checked_on}; see `asiapac about` for known gaps"
+
+
+def about(fb: FactBase, fact_file: str) -> dict[str, Any]:
+    """What the fact base covers: when its sources were checked, the latest date its events
+    reach, how many records of each kind it holds, and its known gaps."""
+    from asiapac_cli import __version__
+
+    counts = {
+        kind: len(fb.events) if kind == "events" else len(fb.table(kind)) for kind in model.RECORD_KINDS
+    }
+    counts["gaps"] = len(fb.gaps)
+    return {
+        "checked_on": fb.checked_on,
+        "events_through": fb.events_through,
+        "counts": counts,
+        "gaps": [
+            {"id": gap["id"], "text": gap["text"], "records": list(gap.get("records") or [])}
+            for gap in fb.gaps
+        ],
+        "fact_file": fact_file,
+        "version": __version__,
+    }

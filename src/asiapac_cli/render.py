@@ -9,23 +9,11 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from asiapac_cli.model import Listing
+from asiapac_cli.safe_text import visible  # the one neutralising function; tables use it
 from asiapac_cli.terminal import Terminal
 
-FORMATS = ("table", "tsv", "csv", "json", "jsonl", "yaml", "markdown")
 LIST_SEPARATOR = "; "
 
-# C0/C1 controls, DEL, and the invisible bidi and zero-width marks that reorder or hide text,
-# each shown as its escape (ESC as \x1b). Tab and newline stay: a table cell may wrap.
-UNSAFE_CODES = [
-    *range(0x00, 0x09),
-    *range(0x0B, 0x20),
-    *range(0x7F, 0xA0),
-    *range(0x200B, 0x2010),
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-    0xFEFF,
-]
-VISIBLE = {code: chr(code).encode("unicode_escape").decode("ascii") for code in UNSAFE_CODES}
 # TSV keeps one record per line: these four are written as escapes.
 TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -38,19 +26,16 @@ def cell_text(value: Any) -> str:
     """A row value as one string: lists joined with '; ', missing values empty."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(cell_text(item) for item in value)
     return str(value)
 
 
-def visible(text: str) -> str:
-    """Neutralise control and bidi characters for a terminal: ESC shows as \\x1b."""
-    return text.translate(VISIBLE)
-
-
-def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO) -> None:
+def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
     if fmt == "table":
-        draw_table(listing, terminal, out)
+        draw_table(listing, terminal, out, wide)
     elif fmt == "tsv":
         write_tsv(listing, out)
     elif fmt == "csv":
@@ -78,28 +63,36 @@ def write_tsv(listing: Listing, out: TextIO) -> None:
         return cell_text(value).translate(TSV_ESCAPES)
 
     lines = ["\t".join(listing.columns)]
-    lines += ["\t".join(escape(row.get(c)) for c in listing.columns) for row in listing.rows]
+    lines += ["\t".join(escape(listing.text_value(row, c)) for c in listing.columns) for row in listing.rows]
     out.write("\n".join(lines) + "\n")
 
 
 def write_csv(listing: Listing, out: TextIO) -> None:
     """RFC 4180 quoting with LF line ends (not the csv module's default CRLF).
 
-    The writer keeps its CRLF terminator so that a lone CR inside a value is quoted too;
-    each row's final CRLF is then written as LF.
+    Written by hand, as the csv module of Python 3.11+ writes it (QUOTE_MINIMAL): a value is
+    quoted when it holds a comma, a quote, CR or LF, and quotes are doubled. The csv module
+    of Python 3.10 refuses a NUL in a value ("need to escape"); a NUL is data like any other.
     """
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
     for values in [listing.columns] + [
-        [cell_text(row.get(c)) for c in listing.columns] for row in listing.rows
+        [cell_text(listing.text_value(row, c)) for c in listing.columns] for row in listing.rows
     ]:
-        writer.writerow(values)
-        out.write(buffer.getvalue()[:-2] + "\n")
-        buffer.seek(0)
-        buffer.truncate()
+        out.write(csv_line(values))
+
+
+def csv_line(values: list[str]) -> str:
+    if values == [""]:
+        return '""\n'  # a lone empty value, quoted so the line is not blank
+    return ",".join(csv_value(value) for value in values) + "\n"
+
+
+def csv_value(value: str) -> str:
+    if any(c in value for c in CSV_SPECIAL):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+CSV_SPECIAL = (",", '"', "\r", "\n")
 
 
 def to_json(data: Any, indent: int | None = None) -> str:
@@ -137,7 +130,7 @@ def write_markdown(listing: Listing, out: TextIO) -> None:
     columns = listing.columns
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
     for row in listing.rows:
-        lines.append("| " + " | ".join(markdown_cell(row.get(c)) for c in columns) + " |")
+        lines.append("| " + " | ".join(markdown_cell(listing.text_value(row, c)) for c in columns) + " |")
     out.write("\n".join(lines) + "\n")
 
 
@@ -156,25 +149,15 @@ def console(terminal: Terminal, out: TextIO) -> Any:
     )
 
 
-def draw_table(listing: Listing, terminal: Terminal, out: TextIO) -> None:
-    """A Rich table; every cell is Text built from neutralised data, never markup."""
-    from rich.table import Table
-    from rich.text import Text
+def draw_table(listing: Listing, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
+    """A table for a person: one screen line a record, or every column wrapped with `wide`."""
+    from asiapac_cli import table
 
-    table = Table(
-        title=Text(visible(listing.title), style="bold") if listing.title else None,
-        header_style="bold",
-        show_lines=False,
-        expand=False,
-    )
-    for column in listing.table_columns:
-        table.add_column(column.replace("_", " "), overflow="fold")
-    for row in listing.rows:
-        table.add_row(*(Text(visible(cell_text(row.get(c)))) for c in listing.table_columns))
     target = console(terminal, out)
-    target.print(table)
-    for note in listing.notes:
-        target.print(Text(visible(note), style="dim"))
+    if wide:
+        table.draw_wide(listing, target, terminal.width or 100, terminal.color)
+    else:
+        table.draw_fitted(listing, target, terminal.width or 100, terminal.color)
 
 
 def render_document(document: dict[str, Any], fmt: str, terminal: Terminal, out: TextIO) -> None:
@@ -183,7 +166,7 @@ def render_document(document: dict[str, Any], fmt: str, terminal: Terminal, out:
         out.write(to_json(document, indent=2) + "\n")
     elif fmt == "yaml":
         write_yaml(document, out)
-    elif fmt == "table" and terminal.is_tty:
+    elif fmt == "table":  # asked for, or on a terminal: an explicit format always wins
         from rich.text import Text
 
         target = console(terminal, out)

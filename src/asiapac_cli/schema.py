@@ -8,12 +8,11 @@ this module never imports yaml.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from asiapac_cli import model
+from asiapac_cli import model, vocab
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNT_PATTERN = re.compile(r"0|[1-9][0-9]{0,8}")
@@ -151,7 +150,8 @@ class PartialDate(Text):
     def json_schema(self) -> dict[str, Any]:
         return {
             "type": "string",
-            "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+            # model.MIN_YEAR to model.MAX_YEAR, ASCII digits only (`\d` matches any script's).
+            "pattern": r"^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
         }
 
 
@@ -224,6 +224,20 @@ class Count(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": 0}
+
+
+class Bool(Spec):
+    """`true` or `false`, unquoted (a quoted "true" is text, and refused)."""
+
+    expected = "true or false (unquoted)"
+
+    def check(self, node: Any, checker: Checker, label: str) -> Any:
+        if is_plain(node) and node.value in ("true", "false"):
+            return node.value == "true"
+        return self.mismatch(node, checker, label)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
 
 
 class ListOf(Spec):
@@ -303,7 +317,8 @@ class Mapping(Spec):
                         value_node.start_mark,
                         f"{child(label, key)}: expected {spec_field.spec.expected}, got an empty value",
                     )
-                record[key] = None
+                else:  # an invalid null is left out, like any invalid value (no later check sees None)
+                    record[key] = None
                 continue
             value = spec_field.spec.check(value_node, checker, child(label, key))
             if value is not INVALID:
@@ -400,7 +415,7 @@ class DatedSpan(Mapping):
 
 class ClaimSpec(Mapping):
     def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
-        if record.get("verdict") in model.VERDICTS_NEEDING_CORRECTION and not record.get("correction"):
+        if record.get("verdict") in vocab.VERDICTS_NEEDING_CORRECTION and not record.get("correction"):
             checker.report(
                 node.start_mark,
                 f"{where(label)}: verdict {record['verdict']!r} needs a 'correction' saying what is right",
@@ -409,7 +424,7 @@ class ClaimSpec(Mapping):
     def json_schema(self) -> dict[str, Any]:
         schema = super().json_schema()
         schema["if"] = {
-            "properties": {"verdict": {"enum": list(model.VERDICTS_NEEDING_CORRECTION)}},
+            "properties": {"verdict": {"enum": list(vocab.VERDICTS_NEEDING_CORRECTION)}},
             "required": ["verdict"],
         }
         schema["then"] = {"required": ["correction"]}
@@ -417,15 +432,15 @@ class ClaimSpec(Mapping):
 
 
 def did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+    """The one "did you mean" of every message (vocab's), for a value of the file."""
+    return vocab.did_you_mean(vocab.closest(word, list(choices)))
 
 
 def fact_fields(kind: str) -> dict[str, Field]:
     """The fields every fact record shares."""
     return {
         "id": Field(Id(kind), required=True, description="unique kebab-case id"),
-        "evidence": Field(Enum(model.EVIDENCE_LEVELS), required=True, description="how sure the record is"),
+        "evidence": Field(Enum(vocab.EVIDENCE_LEVELS), required=True, description="how sure the record is"),
         "correction": Field(Text(), description="what the seed or a common account gets wrong"),
         "note": Field(Text(), description="anything else a reader needs"),
         "sources": Field(ListOf(CitationSpec(), min_items=1), required=True, description="citations"),
@@ -442,8 +457,16 @@ SOURCE = SourceSpec(
         "author": Field(Text()),
         "date": Field(PartialDate(), description="publication date"),
         "url": Field(Url()),
+        "accessed": Field(
+            PartialDate(),
+            description="when the page at `url` was last read; BibTeX urldate comes only from here",
+        ),
+        "title_descriptive": Field(
+            Bool(),
+            description="true when the title was written for the fact file (the source has no headline)",
+        ),
         "via": Field(Text(), description="where the text was read when not at the publisher"),
-        "kind": Field(Enum(model.SOURCE_KINDS), required=True),
+        "kind": Field(Enum(vocab.SOURCE_KINDS), required=True),
         "language": Field(Text()),
         "note": Field(Text()),
     },
@@ -454,7 +477,7 @@ ACTOR = Mapping(
     {
         "id": Field(Id("actors"), required=True),
         "name": Field(Text(), required=True),
-        "kind": Field(Enum(model.ACTOR_KINDS), required=True),
+        "kind": Field(Enum(vocab.ACTOR_KINDS), required=True),
         "aliases": Field(TEXT_LIST),
         "country": Field(Ref("actors")),
         "role": Field(Text()),
@@ -475,7 +498,7 @@ TOPIC = Mapping(
 ATTENDANCE = Mapping(
     {
         "actor": Field(Ref("actors"), required=True),
-        "level": Field(Enum(model.ATTENDANCE_LEVELS), required=True),
+        "level": Field(Enum(vocab.ATTENDANCE_LEVELS), required=True),
         "person": Field(Text()),
         "note": Field(Text()),
     }
@@ -486,7 +509,7 @@ EVENT = DatedSpan(
         **fact_fields("events"),
         "date": Field(PartialDate(), required=True),
         "end": Field(PartialDate()),
-        "kind": Field(Enum(model.EVENT_KINDS), required=True),
+        "kind": Field(Enum(vocab.EVENT_KINDS), required=True),
         "title": Field(Text(), required=True),
         "summary": Field(Text()),
         "place": Field(Text()),
@@ -537,11 +560,12 @@ STANCE = Mapping(
         **fact_fields("stances"),
         "topic": Field(Ref("topics"), required=True),
         "actor": Field(Ref("actors"), required=True),
-        "position": Field(Enum(model.POSITIONS), required=True),
+        "position": Field(Enum(vocab.POSITIONS), required=True),
         "date": Field(PartialDate()),
         "said": Field(Text(), description="the actor's own words, verbatim"),
         "occasion": Field(Text()),
         "summary": Field(Text()),
+        "ally": Field(Bool(), description="whether the actor is a NATO Ally (member)"),
     },
     title="Stance",
 )
@@ -564,7 +588,7 @@ CLAIM = ClaimSpec(
         **fact_fields("claims"),
         "by": Field(Ref("actors"), required=True),
         "text": Field(Text(), required=True, description="the seed's wording, verbatim"),
-        "verdict": Field(Enum(model.VERDICTS), required=True),
+        "verdict": Field(Enum(vocab.VERDICTS), required=True),
         "records": Field(ListOf(Ref(*model.RECORD_KINDS))),
     },
     title="Claim",
@@ -598,10 +622,64 @@ class SchemaVersion(Count):
         return {"const": 1}
 
 
-FACT_FILE = Mapping(
+GAP = Mapping(
+    {
+        "id": Field(Id("gaps"), required=True, description="unique kebab-case id"),
+        "text": Field(Text(), required=True, description="what is not known or not covered"),
+        "records": Field(ListOf(Ref(*model.RECORD_KINDS)), description="ids of the records it concerns"),
+    },
+    title="Known gap",
+)
+
+
+class FactFileSpec(Mapping):
+    """The top level: one stamp of when sources were checked, and the reach of the events."""
+
+    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+        if has_key(node, "checked_on") and has_key(node, "as_of"):
+            checker.report(
+                key_mark(node, "as_of"), "as_of: give 'checked_on' only ('as_of' is its older name)"
+            )
+        elif not has_key(node, "checked_on") and not has_key(node, "as_of"):
+            checker.report(node.start_mark, "top level: missing required field 'checked_on' (a date)")
+        through = record.get("events_through")
+        if isinstance(through, str) and isinstance(record.get("events"), list):
+            latest = model.latest_event_date(record["events"])
+            if latest is not None and through != latest:
+                checker.report(
+                    key_mark(node, "events_through"),
+                    f"events_through: {through!r} is not the date of the latest event ({latest!r})",
+                )
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = super().json_schema()
+        schema["oneOf"] = [{"required": ["checked_on"]}, {"required": ["as_of"]}]
+        return schema
+
+
+def has_key(node: Any, key: str) -> bool:
+    return node.id == "mapping" and any(k.id == "scalar" and k.value == key for k, _ in node.value)
+
+
+def key_mark(node: Any, key: str) -> Any:
+    """Where `key` is written in a mapping node (the mapping itself when it is not)."""
+    for key_node, _ in node.value:
+        if key_node.id == "scalar" and key_node.value == key:
+            return key_node.start_mark
+    return node.start_mark
+
+
+FACT_FILE = FactFileSpec(
     {
         "schema_version": Field(SchemaVersion(), required=True),
-        "as_of": Field(PartialDate(), required=True, description="when the facts were last checked"),
+        "checked_on": Field(
+            PartialDate(), description="when the sources were last searched and the facts checked"
+        ),
+        "as_of": Field(PartialDate(), description="older name of checked_on; give one or the other"),
+        "events_through": Field(
+            PartialDate(), description="the latest date the events reach; must be the latest event's date"
+        ),
+        "gaps": Field(ListOf(GAP), description="known gaps: what the fact base does not cover or know"),
         **{kind: Field(ListOf(spec), required=kind == "sources") for kind, spec in RECORD_SPECS.items()},
     },
     title="asiapac fact file",
