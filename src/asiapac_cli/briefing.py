@@ -2,7 +2,8 @@
 
 Built with f-strings and one escaping function, `esc`: every value from the fact file passes
 through it (or through `href`, for URLs) on its way into the page. The CSS and the small
-script are constants below; the page's Content-Security-Policy allows exactly those two
+script (briefing.css, briefing.js) are inlined verbatim; the page's Content-Security-Policy
+allows exactly those two
 blocks (by their SHA-256 hashes) and nothing else, so even a value that slipped past `esc`
 could not run. The page is deterministic: the same fact file gives the same bytes.
 
@@ -21,25 +22,20 @@ from pathlib import Path
 from typing import Any
 
 from asiapac_cli import __version__, model, query, vocab
-from asiapac_cli.errors import OutputUnwritable
 from asiapac_cli.factbase import FactBase
 from asiapac_cli.model import Record
+from asiapac_cli.safe_text import visible
 
 TITLE = "NATO and its Indo-Pacific partners: a briefing"
 
-# Control characters (but tab, newline and carriage return) and the bidirectional controls,
-# which would silently reorder the text after them: shown as visible escapes, as tables show them.
-HTML_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible_escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
 
 def esc(value: Any) -> str:
-    """`value` as HTML text or a quoted attribute value: the page's one escaping function."""
-    return html.escape(HTML_CONTROLS.sub(visible_escape, str(value)), quote=True)
+    """`value` as HTML text or a quoted attribute value: the page's one escaping function.
+
+    Control, bidi and invisible characters are shown as their escapes first (`\\x1b`,
+    `\\u202e`), by the same function that neutralises text for a terminal.
+    """
+    return html.escape(visible(str(value)), quote=True)
 
 
 def href(url: Any) -> str | None:
@@ -826,29 +822,6 @@ def briefing(
         found = about_of(fb, fact_file)
         about = found if isinstance(found, dict) else {}
     return render(Page(fb, since, until, actors, topics, about))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same directory, then rename.
-
-    A local stand-in: the shared atomic writer for --output can replace it.
-    """
-    import os
-    import tempfile
-
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        raise OutputUnwritable(f"cannot write {path}: {error.strerror}") from None
-    finally:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 # --- style and script -----------------------------------------------------------------------------
