@@ -168,9 +168,9 @@ class Page:
     def keeps_grouping(self, grouping: Record) -> bool:
         if self.topic_ids and "minilateral-groupings" not in self.topic_ids:
             return False
-        if self.actor_ids and self.actor_ids and set(self.actor_ids).isdisjoint(grouping["members"]):
+        if self.actor_ids and set(self.actor_ids).isdisjoint(grouping["members"]):
             return False
-        return self.in_period(grouping.get("founded")) if (self.since or self.until) else True
+        return self.in_period(grouping.get("founded"))
 
     def name(self, record_id: str) -> str:
         return self.fb.display_name(record_id)
