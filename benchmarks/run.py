@@ -127,7 +127,8 @@ def main() -> None:
         "import typer": ([sys.executable, "-c", "import typer"], warm, False),
         "lookup": (lookup, warm, False),
         "baseline lookup": ([baseline, app, "itpp", "japan", "--format", "json"], base_env, False),
-        "table": ([ASIAPAC, "timeline"], warm, True),
+        # --no-pager: the table is taller than the pty, and the baseline has no pager to wait on
+        "table": ([ASIAPAC, "timeline", "--no-pager"], warm, True),
         "baseline table": ([baseline, app, "timeline"], base_env, True),
         "scan bundled": ([ASIAPAC, *scan], warm, False),
         "scan 20k": ([ASIAPAC, *scan, "--data", str(large[20000])], warm, False),

@@ -57,3 +57,43 @@ def tty(*args: str, width: int = 100) -> Result:
 def write_facts(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def as_written(path: Path) -> dict[str, object]:
+    """A fact file read with no typing at all (every scalar the text written), in the shape the
+    JSON export promises: events in date order, a citation given as a bare source id spelled
+    out as {"source": id}, `~` as null. An oracle independent of the tool's own loader."""
+    import yaml
+
+    from asiapac_cli import model
+
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+    def shaped(value: object, key: str = "") -> object:
+        if isinstance(value, dict):
+            return {k: shaped(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            if key == "sources":
+                return [{"source": v} if isinstance(v, str) else shaped(v) for v in value]
+            return [shaped(v) for v in value]
+        return None if value in ("~", "null") else value
+
+    # `as_of` is the older name of `checked_on`; every kind of record is a list, empty or not.
+    document = {("checked_on" if k == "as_of" else k): shaped(v, k) for k, v in raw.items()}
+    document["sources"] = [shaped(s) for s in raw.get("sources", [])]  # records, not citations
+    for kind in model.RECORD_KINDS:
+        document.setdefault(kind, [])
+    if "events" in document:
+        document["events"] = sorted(document["events"], key=lambda e: model.date_bounds(e["date"])[0])
+    return document
+
+
+def as_text(value: object) -> object:
+    """JSON read back with every scalar as the text a YAML file would hold."""
+    if isinstance(value, dict):
+        return {k: as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_text(v) for v in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return None if value is None else str(value)

@@ -13,7 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from asiapac_cli import __version__, load, model, query
-from conftest import run, write_facts
+from conftest import as_text, as_written, run, write_facts
 
 BUNDLED = load.bundled_path()
 
@@ -511,19 +511,6 @@ def test_unwritable_export_exits_73(tmp_path: Path) -> None:
 # --- JSON --------------------------------------------------------------------------------------
 
 
-def loaded_records(path: Path) -> dict[str, Any]:
-    fb = load.load(path, use_cache=False)
-    document: dict[str, Any] = {
-        "schema_version": 1,
-        "checked_on": fb.checked_on,
-        "events_through": fb.events_through,
-        "gaps": fb.gaps,
-    }
-    for kind in ("sources", "actors", "topics", "events", "itpps", "stances", "groupings", "claims"):
-        document[kind] = list(fb.events) if kind == "events" else list(fb.table(kind).values())
-    return document
-
-
 @pytest.mark.parametrize("data", ["small", "awkward", "bundled"])
 def test_json_export_round_trips(data: str, facts_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if data == "bundled":
@@ -534,8 +521,8 @@ def test_json_export_round_trips(data: str, facts_file: Path, monkeypatch: pytes
     assert result.exit_code == 0
     assert result.stdout.endswith("}\n")
     document = json.loads(result.stdout)
-    assert list(document)[:4] == ["schema_version", "checked_on", "events_through", "gaps"]
-    assert document == loaded_records(load.data_path())
+    assert list(document)[:2] == ["schema_version", "checked_on"]
+    assert as_text(document) == as_written(load.data_path())
     starts = [model.date_bounds(e["date"])[0] for e in document["events"]]
     assert starts == sorted(starts)
 
@@ -544,7 +531,7 @@ def test_json_export_to_a_file(tmp_path: Path, facts_file: Path) -> None:
     out = tmp_path / "asiapac.json"
     result = run("export", "--format", "json", "--output", str(out))
     assert result.exit_code == 0
-    assert json.loads(out.read_text(encoding="utf-8")) == loaded_records(facts_file)
+    assert as_text(json.loads(out.read_text(encoding="utf-8"))) == as_written(facts_file)
     assert out.read_text(encoding="utf-8") == run("export", "--format", "json").stdout
 
 

@@ -435,9 +435,7 @@ def test_terminal_summits_and_timeline_say_what_period_they_cover() -> None:
     for command in ("summits", "timeline"):
         table = run(command, env={"ASIAPAC_FORCE_TTY": "200", "NO_COLOR": "1"}).stdout
         reach = [line for line in table.splitlines() if line.startswith("Events ")]
-        assert reach == [
-            "Events 2007-01-12–2026-07-08; sources checked 2026-11-27; see `asiapac about` for known gaps"
-        ]
+        assert reach == ["Events 2007-01-12–2026-07-08; sources checked 2026-11-27; gaps: asiapac about"]
         assert "Events 2007" not in run(command).stdout  # piped output is rows only
 
 

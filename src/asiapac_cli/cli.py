@@ -115,6 +115,17 @@ DataOption = Annotated[
         readable=False,  # the loader says why a file cannot be read (66), as for ASIAPAC_DATA
     ),
 ]
+DocumentFormatOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table (an outline) on a terminal, text when piped; or json, yaml.",
+        autocompletion=vocab.completer(vocab.DOCUMENT_FORMATS),
+        show_default=False,
+    ),
+]
 CiteOption = Annotated[
     bool, typer.Option("--cite", help="Add citations: title, publisher, date, URL, quote.")
 ]
@@ -332,6 +343,23 @@ def write_listing(listing: Listing, fmt: str, term: Terminal, output: Output) ->
         write_out(lambda out: pager.page(text, out))
     else:
         write_out(lambda out: out.write(text))
+
+
+def emit_document(
+    produce: Callable[[FactBase], dict[str, Any]], fmt: str | None, data: Optional[Path], no_color: bool
+) -> None:
+    """Print one document (`show`, `about`): an outline on a terminal, text when piped, or the
+    format asked for, which always wins."""
+    from asiapac_cli import render, terminal
+
+    term = terminal.detect(no_color)
+    chosen = vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format") if fmt else None
+    document = run_query(data, produce)
+    write_out(
+        lambda out: render.render_document(
+            document, chosen or ("table" if term.is_tty else "text"), term, out
+        )
+    )
 
 
 def term_width(no_color: bool) -> int | None:
@@ -824,17 +852,7 @@ def show(
             show_default=False,
         ),
     ],
-    fmt: Annotated[
-        Optional[str],
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table (an outline) on a terminal, text when piped; or json, yaml.",
-            autocompletion=vocab.completer(vocab.DOCUMENT_FORMATS),
-            show_default=False,
-        ),
-    ] = None,
+    fmt: DocumentFormatOption = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -844,31 +862,14 @@ def show(
     Example:
       asiapac show japan
     """
-    from asiapac_cli import query, render, terminal
+    from asiapac_cli import query
 
-    term = terminal.detect(no_color)
-    chosen = (
-        vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format")
-        if fmt
-        else ("table" if term.is_tty else "text")
-    )
-    document = run_query(data, lambda fb: query.show(fb, name))
-    write_out(lambda out: render.render_document(document, chosen, term, out))
+    emit_document(lambda fb: query.show(fb, name), fmt, data, no_color)
 
 
 @command()
 def about(
-    fmt: Annotated[
-        Optional[str],
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table (an outline) on a terminal, text when piped; or json, yaml.",
-            autocompletion=vocab.completer(vocab.DOCUMENT_FORMATS),
-            show_default=False,
-        ),
-    ] = None,
+    fmt: DocumentFormatOption = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -880,17 +881,10 @@ def about(
     Example:
       asiapac about --format json | jq .events_through
     """
-    from asiapac_cli import load, query, render, terminal
+    from asiapac_cli import load, query
 
-    term = terminal.detect(no_color)
-    chosen = (
-        vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format")
-        if fmt
-        else ("table" if term.is_tty else "text")
-    )
     fact_file = str(load.data_path(str(data) if data else None))
-    document = run_query(data, lambda fb: query.about(fb, fact_file))
-    write_out(lambda out: render.render_document(document, chosen, term, out))
+    emit_document(lambda fb: query.about(fb, fact_file), fmt, data, no_color)
 
 
 @command()

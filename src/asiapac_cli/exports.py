@@ -393,12 +393,12 @@ def full_json(fb: FactBase) -> str:
     """The whole fact base as one JSON document, every kind a list (events in date order)."""
     from asiapac_cli import render
 
-    document: dict[str, Any] = {
-        "schema_version": fb.schema_version,
-        "checked_on": fb.checked_on,
-        "events_through": fb.events_through,
-        "gaps": fb.gaps,
-    }
+    document: dict[str, Any] = {"schema_version": fb.schema_version, "checked_on": fb.checked_on}
+    # The head as the file gives it: events_through and gaps only when the file states them.
+    if fb.base.get("events_through"):
+        document["events_through"] = fb.base["events_through"]
+    if fb.gaps:
+        document["gaps"] = fb.gaps
     for kind in model.RECORD_KINDS:
         document[kind] = list(fb.events) if kind == "events" else list(fb.table(kind).values())
     return render.to_json(document, indent=2) + "\n"

@@ -991,7 +991,7 @@ def reach_note(fb: FactBase) -> str:
     last checked, so a reader knows the list may stop before today."""
     first = fb.events.record(0)["date"] if len(fb.events) else None
     period = f"{first}–{fb.events_through}" if first else "none"
-    return f"Events {period}; sources checked {fb.checked_on}; see `asiapac about` for known gaps"
+    return f"Events {period}; sources checked {fb.checked_on}; gaps: asiapac about"  # fits 80 columns
 
 
 def about(fb: FactBase, fact_file: str) -> dict[str, Any]:
