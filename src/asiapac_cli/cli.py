@@ -703,32 +703,52 @@ def export(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="sqlite (needs --output) or json.",
+            help="sqlite (needs --output), json, or html (a briefing page).",
             autocompletion=vocab.completer(vocab.EXPORT_FORMATS),
         ),
     ],
     output: Annotated[
         Optional[Path],
         typer.Option(
-            "--output", "-o", metavar="FILE", help="File to write (json: default stdout).", show_default=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="File to write (json, html: default stdout).",
+            show_default=False,
         ),
     ] = None,
+    topic: Annotated[
+        Optional[list[str]],
+        typer.Option(metavar="TOPIC", help="html: only this topic (repeatable).", show_default=False),
+    ] = None,
+    actor: Annotated[
+        Optional[list[str]],
+        typer.Option(metavar="NAME", help="html: only this actor (repeatable).", show_default=False),
+    ] = None,
+    since: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: from this date.")] = None,
+    until: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: up to this date.")] = None,
     data: DataOption = None,
 ) -> None:
-    """The whole fact base as an SQLite database or JSON.
+    """The whole fact base as SQLite, JSON or one HTML page.
 
-    SQLite for sqlite3 and Datasette, with keys declared; JSON as one document.
+    SQLite for sqlite3 and Datasette, with keys declared; JSON as one document; HTML as one
+    self-contained page to open offline (--topic, --actor, --since, --until narrow it).
 
     \b
     Example:
       asiapac export --format sqlite --output asiapac.db
+      asiapac export --format html --topic tokyo-office -o tokyo-office.html
     """
     from asiapac_cli import exports
     from asiapac_cli.errors import UsageProblem
     from asiapac_cli.safe_text import display_path
 
     chosen = vocab.match(fmt, vocab.EXPORT_FORMATS, "--format", "format")
-    if chosen == "sqlite":
+    if chosen != "html" and (topic or actor or since or until):
+        raise UsageProblem("--topic, --actor, --since and --until apply to --format html only")
+    if chosen == "html":
+        export_html(output, data, since, until, actor, topic)
+    elif chosen == "sqlite":
         if output is None:
             raise UsageProblem("--format sqlite needs --output FILE.db")
         run_query(data, lambda fb: exports.sqlite(fb, output))
@@ -740,6 +760,32 @@ def export(
 
         text = run_query(data, exports.full_json)
         write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+
+
+def export_html(
+    output: Optional[Path],
+    data: Optional[Path],
+    since: Optional[str],
+    until: Optional[str],
+    actor: Optional[list[str]],
+    topic: Optional[list[str]],
+) -> None:
+    """The HTML briefing to `output` (atomically) or stdout; its module is imported only here."""
+    from asiapac_cli import briefing, load
+    from asiapac_cli.outfile import write_atomically
+    from asiapac_cli.safe_text import display_path
+
+    fact_file = str(load.data_path(str(data) if data else None))
+
+    def page(fb: FactBase) -> str:
+        return briefing.briefing(fb, since, until, actor, topic, fact_file)
+
+    if output is None:
+        emit_text(page, data)
+        return
+    text = run_query(data, page)
+    write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+    sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
 
 
 @listing_command()

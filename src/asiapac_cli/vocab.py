@@ -61,7 +61,7 @@ TIMELINE_FORMATS = (*LISTING_FORMATS, "ics", "mermaid")
 SOURCE_FORMATS = (*LISTING_FORMATS, "bibtex")
 DOCUMENT_FORMATS = ("table", "text", "json", "yaml")
 VALIDATE_FORMATS = ("text", "json")
-EXPORT_FORMATS = ("sqlite", "json")
+EXPORT_FORMATS = ("sqlite", "json", "html")
 CITE_STYLES = ("text", "bibtex")
 
 # How a value reads on a colour terminal: what should make a reader look twice stands out.
