@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from asiapac_cli import check_text, model, vocab
@@ -762,7 +762,7 @@ class Checker:
         every_date = sorted(absolute + relative, key=lambda w: w.start)
         dates = [w for w in every_date if not w.is_anchor]
         counts = [m for m in COUNT.finditer(text)]
-        summits = self.summit_mentions(text, dates)
+        summits = self.summit_mentions(text)
         found = [f"{m.kind}:{m.id}" for m in mentions]
         found += [f"summit:{e['id']}" for e, _ in summits if len(summits) <= 3]
         found += [f"date:{w.text}" for w in dates] + [f"count:{c.group(0)}" for c in counts]
@@ -852,7 +852,7 @@ class Checker:
 
     # --- events with dates ----------------------------------------------------------------
 
-    def summit_mentions(self, text: str, dates: list[When]) -> list[tuple[Record, int]]:
+    def summit_mentions(self, text: str) -> list[tuple[Record, int]]:
         """(summit, position) for each summit the sentence names by its place."""
         has_word = bool(SUMMIT_WORD.search(text)) or bool(
             re.search(r"\bleaders\b.*\b(?:met|gathered)\b", text, re.I)
@@ -885,10 +885,15 @@ class Checker:
         events: list[Record],
         position: int,
         dates: list[When],
-        comparable: Any,
+        comparable: Callable[[When, list[tuple[dt.date, dt.date]]], bool],
         what: str,
     ) -> Finding | None:
-        """Compare the dates of the sentence with `events` (the one the text must mean)."""
+        """Compare the sentence's dates with `events` (the record the text must mean).
+
+        Confirmed when any date fits one of them; contradicted when none does and the date
+        written nearest `position` is `comparable` with them (the same year, say), so that a
+        date the base cannot speak for is left alone; otherwise nothing.
+        """
         if not dates or not events:
             return None
         spans = [(e, record_bounds(e["date"], e.get("end"))) for e in events]
