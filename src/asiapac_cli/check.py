@@ -32,7 +32,6 @@ TABLE = [
     Column("line"),
     Column("verdict", styled=True),
     Column("sentence", flex=3, least=30),
-    Column("records", flex=1, drop=1),
 ]
 
 # --- words -------------------------------------------------------------------------------
@@ -1392,8 +1391,13 @@ class Checker:
             row = self.row(line, sentence, findings, found)
             if row is not None or show_all:
                 rows.append(row or blank_row(line, sentence, found))
-        # A terminal table has no room for corrections: they go below it, whole.
-        notes = [f"line {r['line']} ({r['verdict']}): {r['correction']}" for r in rows if r["correction"]]
+        # A terminal table has no room for corrections and record ids (an id is never cut):
+        # they go below it, whole.
+        notes = [
+            f"line {r['line']} ({r['verdict']}): {r['correction']} Records: {', '.join(r['records'])}."
+            for r in rows
+            if r["correction"]
+        ]
         return Listing(
             COLUMNS,
             rows,
