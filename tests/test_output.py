@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import run, tty
+from conftest import REPO, run, tty
 
 ESC = "\x1b"
 # Every listing command, with an argument where it needs one.
@@ -205,3 +206,27 @@ def test_every_listing_command_offers_every_listing_format(command: list[str]) -
         "one of table, tsv, csv, json, jsonl, yaml, markdown"
         in " ".join(run(*command, "--help").stdout.split()).lower()
     )
+
+
+# --- what a mutation run showed untested ----------------------------------------------------------
+
+
+def test_json_is_utf8_indented_and_escapes_unicode_line_separators(facts_file: Path) -> None:
+    text = facts_file.read_text().replace("title: Madrid Summit", 'title: "Madrid Summit é\\u2028next"')
+    facts_file.write_text(text)
+    out = run("timeline", "--columns", "title", "-f", "json").stdout
+    assert out.startswith('[\n  {\n    "title": "Madrid Summit é\\u2028next"\n  },\n')
+    assert "\u2028" not in out  # a raw LINE SEPARATOR would split the line for some readers
+    line = run("timeline", "--columns", "title", "-f", "jsonl").stdout.splitlines()[0]
+    assert line == '{"title": "Madrid Summit é\\u2028next"}'
+
+
+def test_booleans_are_true_and_false_in_text_formats() -> None:
+    bundled = str(REPO / "data" / "facts.yaml")
+    tsv = run("stances", "tokyo-office", "--columns", "actor,ally", "--data", bundled).stdout.splitlines()
+    assert "china\tfalse" in tsv and "france\ttrue" in tsv
+
+
+def test_csv_quotes_a_lone_empty_value_so_no_line_is_blank() -> None:
+    out = run("timeline", "--columns", "correction", "-f", "csv").stdout
+    assert out == 'correction\n""\n""\n""\n'
