@@ -174,6 +174,14 @@ def test_ics_and_bibtex_carry_no_control_characters_at_all(poisoned: Path, args:
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]", text)
 
 
+def test_shell_completion_shows_names_neutralised(tmp_path: Path) -> None:
+    facts = variant(tmp_path, "    name: Japan\n", '    name: "Japan\\e]0;pwned\\a"\n')
+    env = {**os.environ, "ASIAPAC_DATA": str(facts), "_ASIAPAC_COMPLETE": "complete_zsh"}
+    result = asiapac(env={**env, "_TYPER_COMPLETE_ARGS": "asiapac show ja"})
+    assert '"japan":"Japan\\x1b]0;pwned\\x07"' in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
 def test_file_names_in_messages_are_neutralised(tmp_path: Path) -> None:
     name = str(tmp_path / "x\x1b]0;pwned\x07\u202e.yaml")
     for args in (["timeline", "--data", name], ["validate", name]):
@@ -405,6 +413,21 @@ def test_export_replaces_atomically_and_keeps_the_mode(tmp_path: Path, fmt: str)
     assert stat.S_IMODE(after.st_mode) == 0o640
     assert sorted(os.listdir(tmp_path)) == ["cache", target.name] or target.name in os.listdir(tmp_path)
     assert not [n for n in os.listdir(tmp_path) if n.startswith(".")]
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "json"])
+def test_a_failed_export_leaves_the_old_file_whole(tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"out.{fmt}"
+    target.write_text("old")
+
+    def small_files() -> None:  # writing past 4 KiB fails (EFBIG), as a full disk would
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    result = asiapac("export", "-f", fmt, "-o", str(target), preexec_fn=small_files)
+    assert result.returncode == 73, result.stderr
+    assert result.stderr.startswith(f"asiapac: cannot write {target}: ")
+    assert target.read_text() == "old"
+    assert not [n for n in os.listdir(tmp_path) if n.startswith(".")]  # no temporary file left
 
 
 def test_a_new_export_file_gets_the_umask_mode(tmp_path: Path) -> None:

@@ -124,13 +124,16 @@ def completions(kinds: tuple[str, ...], with_itpp: bool = False) -> Callable[[st
             fb = load_factbase(None)
         except Exception:  # completion must never print a traceback into the shell
             return []
+        from asiapac_cli.safe_text import visible  # the shell shows the names on the terminal
+
         partners = {i["partner"] for i in fb.table("itpps").values()}
         found = []
         for kind in kinds:
             ids = fb.events.column("ids") if kind == "events" else list(fb.table(kind))
             for record_id in ids:
                 if record_id.startswith(incomplete.lower()) and (not with_itpp or record_id in partners):
-                    found.append((record_id, fb.display_name(record_id) if kind != "events" else ""))
+                    name = fb.display_name(record_id) if kind != "events" else ""
+                    found.append((record_id, visible(name)))
         return found
 
     return complete
@@ -240,7 +243,9 @@ def emit(
     term = terminal.detect(no_color)
     chosen = fmt.value if fmt else render.default_format(term)
     if not listing.rows and chosen == "table":
-        sys.stderr.write(f"asiapac: {listing.empty_message}\n")
+        from asiapac_cli.safe_text import visible
+
+        sys.stderr.write(visible(f"asiapac: {listing.empty_message}") + "\n")
         raise typer.Exit(1)
     write_out(lambda out: render.render_listing(listing, chosen, term, out))
     if not listing.rows:
