@@ -55,8 +55,8 @@ COMMANDS: list[tuple[str, list[str], bool]] = [
 ]
 
 
-def run_case(text: str, folder: Path) -> tuple[list[str], int]:
-    """Run every command on one fact file; return the findings and the number of runs."""
+def run_case(text: str, folder: Path) -> tuple[list[str], int, int | None]:
+    """Run every command on one fact file: the findings, the number of runs, validate's exit."""
     facts = folder / "facts.yaml"
     facts.write_text(text, encoding="utf-8")
     environment = {**os.environ, "ASIAPAC_CACHE_DIR": str(folder / "cache"), "NO_COLOR": "1"}
@@ -107,7 +107,7 @@ def run_case(text: str, folder: Path) -> tuple[list[str], int]:
             out = validate.stdout.decode("utf-8", "replace").splitlines()
             if not out or not all(LOCATED.match(line) for line in out):
                 findings.append("validate: a problem without file:line:column")
-    return findings, len(results)
+    return findings, len(results), validate.returncode if validate is not None else None
 
 
 def check_ics(text: str) -> list[str]:
@@ -144,12 +144,13 @@ def main() -> int:
     started = time.monotonic()
     cases = runs = 0
     findings: dict[int, list[str]] = {}
+    verdicts: dict[int | None, int] = {}
 
-    def one(number: int) -> tuple[int, list[str], int, str]:
+    def one(number: int) -> tuple[int, list[str], int, int | None, str]:
         text = case_text(base, options.seed, number)
         with tempfile.TemporaryDirectory(prefix="asiapac-fuzz-") as folder:
-            found, count = run_case(text, Path(folder))
-        return number, found, count, text
+            found, count, verdict = run_case(text, Path(folder))
+        return number, found, count, verdict, text
 
     numbers = [options.only] if options.only is not None else None
     next_number = 0
@@ -162,9 +163,10 @@ def main() -> int:
                     break
                 batch = list(range(next_number, next_number + options.jobs))
                 next_number += options.jobs
-            for number, found, count, text in pool.map(one, batch):
+            for number, found, count, verdict, text in pool.map(one, batch):
                 cases += 1
                 runs += count
+                verdicts[verdict] = verdicts.get(verdict, 0) + 1
                 if found:
                     findings[number] = found
                     options.keep.mkdir(parents=True, exist_ok=True)
@@ -177,6 +179,10 @@ def main() -> int:
     print(
         f"fuzz_cli: seed {options.seed}: {cases} cases, {runs} runs of asiapac in {minutes:.1f} min; "
         f"{len(findings)} case(s) with findings"
+    )
+    print(
+        "  validate exits: "
+        + ", ".join(f"{code}: {n} cases" for code, n in sorted(verdicts.items(), key=str))
     )
     for number in findings:
         print(f"  replay: {sys.executable} {__file__} --seed {options.seed} --only {number}")

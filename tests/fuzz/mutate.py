@@ -73,10 +73,22 @@ KEYS = ["id", "date", "end", "sources", "source", "title", "name", "aliases", "a
 
 
 def bundled_document() -> Any:
-    """The bundled fact file as plain data: every scalar a string, as the loader sees it."""
-    return yaml.load(
-        BUNDLED.read_text(encoding="utf-8"), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    )
+    """The bundled fact file as plain data that dumps back to a valid file: every scalar a
+    string as the loader sees it, except the empty value (`~`) and the two counts."""
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    return typed(yaml.load(BUNDLED.read_text(encoding="utf-8"), Loader=loader))
+
+
+def typed(node: Any, key: str = "") -> Any:
+    if isinstance(node, dict):
+        return {k: typed(v, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [typed(v) for v in node]
+    if node in ("~", "null", ""):
+        return None
+    if key in ("schema_version", "areas_total") and node.isdigit():
+        return int(node)
+    return node
 
 
 def places(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -176,6 +188,48 @@ def mutate_once(document: Any, rng: random.Random) -> Any:
     return document
 
 
+# Fields of free text and of dates: changing them keeps most files valid, so the renderers,
+# not only the validator, see the hostile values.
+TEXT_FIELDS = {
+    "title",
+    "summary",
+    "place",
+    "quote",
+    "said",
+    "occasion",
+    "correction",
+    "note",
+    "locator",
+    "description",
+    "translation",
+    "via",
+    "author",
+    "publisher",
+    "person",
+    "nature",
+    "text",
+}
+DATE_FIELDS = {"date", "end", "agreed", "period_start", "period_end", "founded", "signed", "as_of"}
+EDGE_DATES = ["1000", "1000-01", "1000-01-01", "2999", "2999-12", "2999-12-31", "2024-02-29", "2000-02-29"]
+
+
+def mutate_text(document: Any, rng: random.Random) -> Any:
+    """A hostile value in a free-text field, or an edge date in a date field: usually still valid."""
+    spots = [p for p in places(document) if p and isinstance(p[-1], str)]
+    texts = [p for p in spots if p[-1] in TEXT_FIELDS and isinstance(get(document, p), str)]
+    dates = [p for p in spots if p[-1] in DATE_FIELDS and isinstance(get(document, p), str)]
+    if dates and rng.random() < 0.25:
+        return set_at(document, rng.choice(dates), rng.choice(EDGE_DATES))
+    if not texts:
+        return document
+    path = rng.choice(texts)
+    hostile = [h for h in HOSTILE if h.strip()]
+    value = "".join(rng.choice(hostile) for _ in range(rng.randint(1, 3)))
+    if rng.random() < 0.5:
+        value = get(document, path) + value
+    return set_at(document, path, value)
+
+
 class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Writes shared values in full: the fact file refuses anchors and aliases."""
 
@@ -216,12 +270,13 @@ def mutated(base: Any, rng: random.Random, intensity: int = 3) -> str:
     import copy
 
     document = copy.deepcopy(base)
+    preserving = rng.random() < 0.5  # half the cases stay (mostly) valid, for the renderers
     for _ in range(rng.randint(1, intensity)):
-        document = mutate_once(document, rng)
+        document = mutate_text(document, rng) if preserving else mutate_once(document, rng)
     try:
         text = dump(document)
     except RecursionError:
         text = BUNDLED.read_text(encoding="utf-8")
-    if rng.random() < 0.2:
+    if not preserving and rng.random() < 0.2:
         text = text_mutation(text, rng)
     return text
