@@ -763,11 +763,12 @@ def main() -> None:
         code = done.code
     except KeyboardInterrupt:
         code = EXIT_INTERRUPTED
+    except OSError as error:
+        # a write to stdout failed somewhere (Click's --help, a completion script); any other
+        # OSError that reaches here is a bug
+        code = output_failed(error) if stdout.failure is not None else report_unexpected(error)
     except Exception as error:  # the last line of defence against tracebacks
-        failed = isinstance(error, OSError) and stdout.failure is not None
-        code = output_failed(error) if failed else report_unexpected(error)  # type: ignore[arg-type]
-    else:
-        code = 0
+        code = report_unexpected(error)
     try:
         stdout.flush()  # now, not in the interpreter's exit, where a failure could not be reported
     except OSError as error:

@@ -61,13 +61,13 @@ def data_path(option: str | None = None) -> Path:
 
 def load(path: Path, use_cache: bool = True) -> FactBase:
     """The validated fact base of `path`, from the cache when it is still fresh."""
-    stat = stat_fact_file(path)
-    key = cache.key_for(path, stat)
+    status = stat_fact_file(path)
+    key = cache.key_for(path, status)
     if use_cache:
         cached = cache.read(path, key)
         if cached is not None:
             return cached
-    text = read_text(path, stat.st_size)
+    text = read_text(path, status.st_size)
     # Parsing allocates millions of objects and frees none; the cyclic collector would
     # rescan them again and again (run time growing faster than the file).
     gc.disable()
@@ -93,22 +93,22 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
 def memory_limit() -> Iterator[None]:
     """Run with the data size capped at MEMORY_LIMIT (where the system allows), so a file
     that would need more ends in MemoryError, not in the machine swapping or the OOM killer."""
+    previous = None
     try:
         import resource
 
         soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
         wanted = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
-        if soft != resource.RLIM_INFINITY and soft <= wanted:
-            yield
-            return
-        resource.setrlimit(resource.RLIMIT_DATA, (wanted, hard))
+        if soft == resource.RLIM_INFINITY or soft > wanted:
+            resource.setrlimit(resource.RLIMIT_DATA, (wanted, hard))
+            previous = (soft, hard)
     except (ImportError, ValueError, OSError):  # no such limit here: validate unbounded
-        yield
-        return
+        pass
     try:
         yield
     finally:
-        resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+        if previous is not None:
+            resource.setrlimit(resource.RLIMIT_DATA, previous)
 
 
 def unreadable(path: Path, error: OSError) -> FactFileUnreadable:
