@@ -546,3 +546,22 @@ def test_csv_lines_are_what_the_csv_module_writes() -> None:
         assert read == [value.replace("\x00", "\ufffe") for value in values]
 
     check()
+
+
+# --- found by the fuzzer ---------------------------------------------------------------------
+
+
+def test_an_actor_listed_twice_is_invalid_not_a_sqlite_crash(tmp_path: Path) -> None:
+    # fuzz_cli.py --seed 7 --only 118: valid before, then `export -f sqlite` exited 70 on the
+    # event_actors primary key.
+    twice = variant(tmp_path, "    actors: [nato, japan]\n", "    actors: [nato, japan, nato]\n")
+    for args in (
+        ["validate", str(twice)],
+        ["export", "-f", "sqlite", "-o", str(tmp_path / "x.db"), "--data", str(twice)],
+    ):
+        result = asiapac(*args)
+        assert result.returncode == 65, result.stderr
+        assert (
+            f"{twice}:" in result.stdout + result.stderr
+            and "'nato' is listed twice" in result.stdout + result.stderr
+        )
