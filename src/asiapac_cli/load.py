@@ -230,8 +230,22 @@ def compose(text: str, path: str) -> Any:
         if "\t" in offending[:column]:
             problem += " (a tab: YAML indents with spaces only)"
         raise FactFileInvalid(path, [Located(line, column, f"YAML syntax: {problem}")]) from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML forbids in a file (a raw control character): its place, not 1:1.
+        position = error.position if isinstance(error.position, int) else 0
+        if isinstance(loader, getattr(yaml, "CBaseLoader", ())):  # libyaml counts UTF-8 bytes
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        character = chr(error.character) if isinstance(error.character, int) else error.character
+        message = (
+            f"YAML syntax: the control character {character!r} is not allowed in a YAML file; "
+            "inside double quotes, write it as an escape such as \\x1b"
+        )
+        raise FactFileInvalid(path, [Located(line, column, message)]) from None
     except yaml.YAMLError as error:
-        raise FactFileInvalid(path, [Located(1, 1, f"YAML syntax: {error}")]) from None
+        message = " ".join(str(error).split())  # one line, so every problem stays file:line:column
+        raise FactFileInvalid(path, [Located(1, 1, f"YAML syntax: {message}")]) from None
     except RecursionError:
         raise FactFileInvalid(path, [Located(1, 1, "the YAML is nested too deeply")]) from None
     finally:
