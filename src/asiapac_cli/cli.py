@@ -183,13 +183,16 @@ def completions(kinds: tuple[str, ...], with_itpp: bool = False) -> Callable[[st
             fb = load_factbase(None)
         except Exception:  # completion must never print a traceback into the shell
             return []
+        from asiapac_cli.safe_text import visible  # the shell shows the names on the terminal
+
         partners = {i["partner"] for i in fb.table("itpps").values()}
         found = []
         for kind in kinds:
             ids = fb.events.column("ids") if kind == "events" else list(fb.table(kind))
             for record_id in ids:
                 if record_id.startswith(incomplete.lower()) and (not with_itpp or record_id in partners):
-                    found.append((record_id, fb.display_name(record_id) if kind != "events" else ""))
+                    name = fb.display_name(record_id) if kind != "events" else ""
+                    found.append((record_id, visible(name)))
         return found
 
     return complete
@@ -311,6 +314,7 @@ def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[
     header (or `[]`), so a script sees the same shape; a table says so on stderr.
     """
     from asiapac_cli import terminal
+    from asiapac_cli.safe_text import visible
 
     term = terminal.detect(output.no_color)
     fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
@@ -321,7 +325,7 @@ def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[
             raise
         empty = select_columns(nothing.listing, output.columns)
         write_listing(empty, fmt, term, output)
-        sys.stderr.write(f"asiapac: {nothing}\n")
+        sys.stderr.write(visible(f"asiapac: {nothing}") + "\n")
         raise typer.Exit(ExitStatus.NO_MATCH) from None
     write_listing(listing, fmt, term, output)
 
@@ -1081,11 +1085,12 @@ def main() -> None:
         code = done.code
     except KeyboardInterrupt:
         code = ExitStatus.INTERRUPTED
+    except OSError as error:
+        # a write to stdout failed somewhere (Click's --help, a completion script); any other
+        # OSError that reaches here is a bug
+        code = output_failed(error) if stdout.failure is not None else report_unexpected(error)
     except Exception as error:  # the last line of defence against tracebacks
-        failed = isinstance(error, OSError) and stdout.failure is not None
-        code = output_failed(error) if failed else report_unexpected(error)  # type: ignore[arg-type]
-    else:
-        code = 0
+        code = report_unexpected(error)
     try:
         stdout.flush()  # now, not in the interpreter's exit, where a failure could not be reported
     except OSError as error:

@@ -61,13 +61,13 @@ def data_path(option: str | None = None) -> Path:
 
 def load(path: Path, use_cache: bool = True) -> FactBase:
     """The validated fact base of `path`, from the cache when it is still fresh."""
-    stat = stat_fact_file(path)
-    key = cache.key_for(path, stat)
+    status = stat_fact_file(path)
+    key = cache.key_for(path, status)
     if use_cache:
         cached = cache.read(path, key)
         if cached is not None:
             return cached
-    text = read_text(path, stat.st_size)
+    text = read_text(path, status.st_size)
     # Parsing allocates millions of objects and frees none; the cyclic collector would
     # rescan them again and again (run time growing faster than the file).
     gc.disable()
@@ -108,22 +108,22 @@ def answer(path: Path, question: Callable[[FactBase], T]) -> T:
 def memory_limit() -> Iterator[None]:
     """Run with the data size capped at MEMORY_LIMIT (where the system allows), so a file
     that would need more ends in MemoryError, not in the machine swapping or the OOM killer."""
+    previous = None
     try:
         import resource
 
         soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
         wanted = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
-        if soft != resource.RLIM_INFINITY and soft <= wanted:
-            yield
-            return
-        resource.setrlimit(resource.RLIMIT_DATA, (wanted, hard))
+        if soft == resource.RLIM_INFINITY or soft > wanted:
+            resource.setrlimit(resource.RLIMIT_DATA, (wanted, hard))
+            previous = (soft, hard)
     except (ImportError, ValueError, OSError):  # no such limit here: validate unbounded
-        yield
-        return
+        pass
     try:
         yield
     finally:
-        resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+        if previous is not None:
+            resource.setrlimit(resource.RLIMIT_DATA, previous)
 
 
 def unreadable(path: Path, error: OSError) -> FactFileUnreadable:
@@ -245,8 +245,22 @@ def compose(text: str, path: str) -> Any:
         if "\t" in offending[:column]:
             problem += " (a tab: YAML indents with spaces only)"
         raise FactFileInvalid(path, [Located(line, column, f"YAML syntax: {problem}")]) from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML forbids in a file (a raw control character): its place, not 1:1.
+        position = error.position if isinstance(error.position, int) else 0
+        if isinstance(loader, getattr(yaml, "CBaseLoader", ())):  # libyaml counts UTF-8 bytes
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        character = chr(error.character) if isinstance(error.character, int) else error.character
+        message = (
+            f"YAML syntax: the control character {character!r} is not allowed in a YAML file; "
+            "inside double quotes, write it as an escape such as \\x1b"
+        )
+        raise FactFileInvalid(path, [Located(line, column, message)]) from None
     except yaml.YAMLError as error:
-        raise FactFileInvalid(path, [Located(1, 1, f"YAML syntax: {error}")]) from None
+        message = " ".join(str(error).split())  # one line, so every problem stays file:line:column
+        raise FactFileInvalid(path, [Located(1, 1, f"YAML syntax: {message}")]) from None
     except RecursionError:
         raise FactFileInvalid(path, [Located(1, 1, "the YAML is nested too deeply")]) from None
     finally:

@@ -241,9 +241,12 @@ class Bool(Spec):
 
 
 class ListOf(Spec):
-    def __init__(self, item: Spec, min_items: int = 0) -> None:
+    """A list; `unique` refuses a value listed twice (a set of ids, such as an event's actors)."""
+
+    def __init__(self, item: Spec, min_items: int = 0, unique: bool = False) -> None:
         self.item = item
         self.min_items = min_items
+        self.unique = unique
         self.expected = f"a list of {item.expected}"
 
     def check(self, node: Any, checker: Checker, label: str) -> Any:
@@ -253,17 +256,30 @@ class ListOf(Spec):
             checker.report(node.start_mark, f"{where(label)}: expected at least {self.min_items} item")
             return INVALID
         values = []
+        seen: dict[Any, Any] = {}
         for index, child in enumerate(node.value):
             if enter(child, checker):
                 value = self.item.check(child, checker, f"{label}[{index}]")
-                if value is not INVALID:
-                    values.append(value)
+                if value is INVALID:
+                    continue
+                if self.unique and isinstance(value, str):
+                    if value in seen:
+                        checker.report(
+                            child.start_mark,
+                            f"{where(label)}[{index}]: {value!r} is listed twice "
+                            f"(first at line {seen[value].line + 1})",
+                        )
+                        continue
+                    seen[value] = child.start_mark
+                values.append(value)
         return values
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
+        if self.unique:
+            schema["uniqueItems"] = True
         return schema
 
 
@@ -513,8 +529,8 @@ EVENT = DatedSpan(
         "title": Field(Text(), required=True),
         "summary": Field(Text()),
         "place": Field(Text()),
-        "actors": Field(ListOf(Ref("actors"))),
-        "topics": Field(ListOf(Ref("topics"))),
+        "actors": Field(ListOf(Ref("actors"), unique=True)),
+        "topics": Field(ListOf(Ref("topics"), unique=True)),
         "attendance": Field(ListOf(ATTENDANCE)),
     },
     start_field="date",
@@ -575,10 +591,10 @@ GROUPING = Mapping(
         **fact_fields("groupings"),
         "name": Field(Text(), required=True),
         "aliases": Field(TEXT_LIST),
-        "members": Field(ListOf(Ref("actors"), min_items=1), required=True),
+        "members": Field(ListOf(Ref("actors"), min_items=1, unique=True), required=True),
         "founded": Field(PartialDate()),
         "nature": Field(Text(), required=True, description="what it actually is"),
-        "events": Field(ListOf(Ref("events"))),
+        "events": Field(ListOf(Ref("events"), unique=True)),
     },
     title="Grouping",
 )
@@ -589,7 +605,7 @@ CLAIM = ClaimSpec(
         "by": Field(Ref("actors"), required=True),
         "text": Field(Text(), required=True, description="the seed's wording, verbatim"),
         "verdict": Field(Enum(vocab.VERDICTS), required=True),
-        "records": Field(ListOf(Ref(*model.RECORD_KINDS))),
+        "records": Field(ListOf(Ref(*model.RECORD_KINDS), unique=True)),
     },
     title="Claim",
 )

@@ -1,0 +1,123 @@
+"""In-process fuzzing with hypothesis: mutated fact files through the loader and every renderer.
+
+Runs with the suite at a few examples; for a long run:
+
+    ASIAPAC_FUZZ_EXAMPLES=20000 .venv/bin/python -m pytest tests/fuzz -q
+
+The loader may only refuse a file with FactFileInvalid (65) or FactFileUnreadable (66); a file
+it accepts must render in every format, every export and every document without an exception,
+and what a terminal would show must hold no raw control, bidi or invisible character.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import mutate
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from asiapac_cli import chart, exports, load, query, render
+from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, NoMatch, UsageProblem
+from asiapac_cli.terminal import Terminal
+
+EXAMPLES = int(os.environ.get("ASIAPAC_FUZZ_EXAMPLES", "25"))
+BASE = mutate.bundled_document()
+RAW = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\U000e0000-\U000e007f]"
+)
+PIPE = Terminal(is_tty=False, color=False, width=None)
+SCREEN = Terminal(is_tty=True, color=False, width=120)
+
+
+def listings(fb: Any) -> list[Any]:
+    """Every listing the commands can print, for every partner and topic the file names."""
+    found = [
+        query.timeline(fb, None, None, None, None, None, True),
+        query.summits(fb, True),
+        query.itpp_overview(fb, True),
+        query.topics(fb),
+        query.actors(fb),
+        query.groupings(fb, True),
+        query.sources(fb),
+        query.claims(fb, None, True),
+        query.search(fb, "nato"),
+    ]
+    for itpp in fb.table("itpps").values():
+        found.append(query.itpp_areas(fb, itpp["partner"], True))
+    for topic in fb.table("topics"):
+        found.append(query.stances(fb, topic, None, True))
+    return found
+
+
+def render_everything(fb: Any, folder: Path) -> None:
+    for listing in listings(fb):
+        for fmt in render.FORMATS:
+            out = io.StringIO()
+            render.render_listing(listing, fmt, SCREEN if fmt == "table" else PIPE, out)
+            if fmt in ("table", "markdown"):
+                assert not RAW.search(out.getvalue()), fmt
+    events = query.timeline(fb, None, None, None, None, None, False)
+    for text in (exports.ics(fb, events), exports.bibtex(fb, query.sources(fb).rows)):
+        assert text is None or not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", text.replace("\r\n", "\n"))
+    exports.mermaid(events)
+    chart.draw(events, 80)
+    chart.draw(events, None)
+    exports.full_json(fb)
+    exports.sqlite(fb, folder / "out.db")
+    ids = [*fb.table("actors"), *fb.table("topics"), *fb.table("sources"), *fb.table("claims")]
+    ids += list(fb.events.column("ids"))[:5]
+    for record_id in ids[:40]:
+        for style in ("text", "bibtex"):
+            with contextlib.suppress(UsageProblem):
+                exports.cite(fb, record_id, style)
+        try:
+            document = query.show(fb, record_id)
+        except (UsageProblem, NoMatch):
+            continue
+        for fmt in ("json", "yaml", "table", "text"):
+            out = io.StringIO()
+            render.render_document(document, fmt, SCREEN if fmt == "table" else PIPE, out)
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize=not os.environ.get("ASIAPAC_FUZZ_EXAMPLES"),
+)
+@given(st.randoms(use_true_random=False), st.integers(min_value=1, max_value=6))
+def test_the_loader_and_every_renderer_on_mutated_files(
+    tmp_path_factory: pytest.TempPathFactory, rng: random.Random, intensity: int
+) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    facts = folder / "facts.yaml"
+    facts.write_text(mutate.mutated(BASE, rng, intensity), encoding="utf-8")
+    try:
+        fb = load.load(facts, use_cache=False)
+    except (FactFileInvalid, FactFileUnreadable) as error:
+        assert str(error)
+        return
+    render_everything(fb, folder)
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None, derandomize=not os.environ.get("ASIAPAC_FUZZ_EXAMPLES"))
+@given(st.text())
+def test_any_text_is_a_fact_file_or_a_located_problem(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    facts = tmp_path_factory.mktemp("text") / "facts.yaml"
+    facts.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        load.load(facts, use_cache=False)
+    except FactFileInvalid as error:
+        assert error.problems and all(p.line >= 1 and p.column >= 1 for p in error.problems)
+    except FactFileUnreadable:
+        pass
