@@ -271,7 +271,7 @@ def write_out(write: Callable[[TextIO], object]) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
-        raise typer.Exit(0) from None
+        raise typer.Exit(ExitStatus.OK) from None
     except OSError as error:
         silence_stdout()
         sys.stderr.write(f"asiapac: cannot write output: {error.strerror}\n")

@@ -395,8 +395,8 @@ def full_json(fb: FactBase) -> str:
 
     document: dict[str, Any] = {"schema_version": fb.schema_version, "checked_on": fb.checked_on}
     # The head as the file gives it: events_through and gaps only when the file states them.
-    if fb.base.get("events_through"):
-        document["events_through"] = fb.base["events_through"]
+    if fb.stated_events_through:
+        document["events_through"] = fb.stated_events_through
     if fb.gaps:
         document["gaps"] = fb.gaps
     for kind in model.RECORD_KINDS:

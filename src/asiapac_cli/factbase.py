@@ -122,8 +122,13 @@ class FactBase:
     @property
     def events_through(self) -> str | None:
         """The latest date the events reach: the file's `events_through`, else the latest event's."""
+        return self.stated_events_through or model.latest_event_date(list(self.events))
+
+    @property
+    def stated_events_through(self) -> str | None:
+        """`events_through` as the fact file states it (None when it does not)."""
         stated: str | None = self.base.get("events_through")
-        return stated or model.latest_event_date(list(self.events))
+        return stated
 
     @property
     def gaps(self) -> list[Record]:
