@@ -363,7 +363,7 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
             table=cited_table(
                 [
                     Column("area_number", "#"),
-                    Column("area", flex=3),
+                    Column("area", flex=3, least=66),
                     Column("source_names", "source", flex=1, drop=1, data="sources"),
                 ],
                 cite,
