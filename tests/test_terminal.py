@@ -259,3 +259,18 @@ def test_unknown_column_is_a_usage_error_with_the_nearest_name() -> None:
     result = run("timeline", "--columns", "titel")
     assert result.exit_code == 2
     assert result.stderr.startswith("asiapac: --columns: no column 'titel'; did you mean 'title'?")
+
+
+# --- cutting a cell ------------------------------------------------------------------------------
+
+
+def test_a_cell_is_cut_at_a_word_with_an_ellipsis() -> None:
+    from asiapac_cli.table import cut, cut_list
+
+    assert cut("NATO and Japan agree their ITPP", 31) == "NATO and Japan agree their ITPP"
+    assert cut("NATO and Japan agree their ITPP", 20) == "NATO and Japan…"
+    assert cut("Individually", 8) == "Individ…"  # one word longer than the cell: cut, and marked
+    assert cut("北大西洋条約機構 NATO", 10) == "北大西洋…"  # wide characters take two cells
+    assert cut_list(["NATO", "Japan", "Australia"], 30) == "NATO; Japan; Australia"
+    assert cut_list(["NATO", "Japan", "Australia"], 14) == "NATO; Japan +1"
+    assert cut_list(["Republic of Korea", "NATO"], 12) == "Republic… +1"

@@ -52,7 +52,8 @@ def cut(text: str, width: int) -> str:
 
 
 def cut_list(items: list[str], width: int) -> str:
-    """List items that fit whole, then '+N' for the rest: a name is never cut in half."""
+    """Whole items while they fit, then '+N' for the rest, so a name is not cut in half; only
+    when not even the first item fits beside its '+N' is that one cut, at a word."""
     whole = "; ".join(items)
     if cell_len(whole) <= width:
         return whole
@@ -60,11 +61,8 @@ def cut_list(items: list[str], width: int) -> str:
         text = "; ".join(items[:shown]) + f" +{len(items) - shown}"
         if cell_len(text) <= width:
             return text
-    return (
-        cut(items[0], width - len(f" +{len(items) - 1}")) + f" +{len(items) - 1}"
-        if len(items) > 1
-        else cut(items[0], width)
-    )
+    more = f" +{len(items) - 1}"
+    return cut(items[0], width - len(more)) + more
 
 
 def shown_value(listing: Listing, row: dict[str, Any], column: Column) -> Any:
