@@ -163,7 +163,7 @@ def listing_command(
 
         @functools.wraps(function)
         def with_output(**kwargs: Any) -> None:
-            output = Output(*(kwargs.pop(n) for n in OUTPUT_NAMES))
+            output = Output(**{n: kwargs.pop(n) for n in OUTPUT_NAMES})
             function(**kwargs, output=output)
 
         parameters = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + shared
