@@ -72,6 +72,11 @@ HOSTILE = [
 KEYS = ["id", "date", "end", "sources", "source", "title", "name", "aliases", "actors", "kind", "partner"]
 
 
+# Fields the schema reads as unquoted true/false: dumped as strings they would be quoted, and
+# every case would be invalid before a mutation (tests/fuzz/test_fuzz_harness.py checks).
+BOOLEAN_KEYS = ("title_descriptive", "ally")
+
+
 def bundled_document() -> Any:
     """The bundled fact file as plain data that dumps back to a valid file: every scalar a
     string as the loader sees it, except the empty value (`~`) and the two counts."""
@@ -88,6 +93,8 @@ def typed(node: Any, key: str = "") -> Any:
         return None
     if key in ("schema_version", "areas_total") and node.isdigit():
         return int(node)
+    if key in BOOLEAN_KEYS and node in ("true", "false"):
+        return node == "true"
     return node
 
 

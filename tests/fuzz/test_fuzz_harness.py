@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asiapac_cli import chart, exports, load, query, render
+from asiapac_cli import chart, exports, load, query, render, vocab
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, NoMatch, UsageProblem
 from asiapac_cli.terminal import Terminal
 
@@ -37,47 +37,57 @@ PIPE = Terminal(is_tty=False, color=False, width=None)
 SCREEN = Terminal(is_tty=True, color=False, width=120)
 
 
+def listing_of(make: Any) -> Any:
+    """A listing query's answer; an empty one (NoMatch) carries its listing too."""
+    try:
+        return make()
+    except NoMatch as nothing:
+        return nothing.listing
+
+
 def listings(fb: Any) -> list[Any]:
     """Every listing the commands can print, for every partner and topic the file names."""
     found = [
-        query.timeline(fb, None, None, None, None, None, True),
-        query.summits(fb, True),
-        query.itpp_overview(fb, True),
-        query.topics(fb),
-        query.actors(fb),
-        query.groupings(fb, True),
-        query.sources(fb),
-        query.claims(fb, None, True),
-        query.search(fb, "nato"),
+        listing_of(lambda: query.timeline(fb, cite=True)),
+        listing_of(lambda: query.summits(fb, cite=True)),
+        listing_of(lambda: query.itpp_overview(fb, cite=True)),
+        listing_of(lambda: query.topics(fb)),
+        listing_of(lambda: query.actors(fb)),
+        listing_of(lambda: query.groupings(fb, cite=True)),
+        listing_of(lambda: query.sources(fb)),
+        listing_of(lambda: query.claims(fb, cite=True)),
+        listing_of(lambda: query.search(fb, "nato")),
     ]
     for itpp in fb.table("itpps").values():
-        found.append(query.itpp_areas(fb, itpp["partner"], True))
+        found.append(listing_of(lambda itpp=itpp: query.itpp_areas(fb, itpp["partner"], cite=True)))
     for topic in fb.table("topics"):
-        found.append(query.stances(fb, topic, None, True))
-    return found
+        found.append(listing_of(lambda topic=topic: query.stances(fb, topic, cite=True)))
+    return [listing for listing in found if listing is not None]
 
 
 def render_everything(fb: Any, folder: Path) -> None:
     for listing in listings(fb):
-        for fmt in render.FORMATS:
-            out = io.StringIO()
-            render.render_listing(listing, fmt, SCREEN if fmt == "table" else PIPE, out)
-            if fmt in ("table", "markdown"):
-                assert not RAW.search(out.getvalue()), fmt
-    events = query.timeline(fb, None, None, None, None, None, False)
-    for text in (exports.ics(fb, events), exports.bibtex(fb, query.sources(fb).rows)):
-        assert text is None or not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", text.replace("\r\n", "\n"))
-    exports.mermaid(events)
-    chart.draw(events, 80)
-    chart.draw(events, None)
+        for fmt in vocab.LISTING_FORMATS:
+            for wide in (False, True) if fmt == "table" else (False,):
+                out = io.StringIO()
+                render.render_listing(listing, fmt, SCREEN if fmt == "table" else PIPE, out, wide=wide)
+                if fmt in ("table", "markdown"):
+                    assert not RAW.search(out.getvalue()), fmt
+    events = listing_of(lambda: query.timeline(fb))
+    if events.rows:
+        for text in (exports.ics(fb, events), exports.bibtex(fb, query.sources(fb).rows)):
+            assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", text.replace("\r\n", "\n"))
+        exports.mermaid(events)
+        chart.draw(events, 80)
+        chart.draw(events, None)
     exports.full_json(fb)
     exports.sqlite(fb, folder / "out.db")
     ids = [*fb.table("actors"), *fb.table("topics"), *fb.table("sources"), *fb.table("claims")]
     ids += list(fb.events.column("ids"))[:5]
     for record_id in ids[:40]:
-        for style in ("text", "bibtex"):
-            with contextlib.suppress(UsageProblem):
-                exports.cite(fb, record_id, style)
+        with contextlib.suppress(UsageProblem, NoMatch):
+            query.cite_text(fb, record_id)
+            exports.bibtex(fb, query.cited_sources(fb, record_id))
         try:
             document = query.show(fb, record_id)
         except (UsageProblem, NoMatch):
@@ -121,3 +131,25 @@ def test_any_text_is_a_fact_file_or_a_located_problem(
         assert error.problems and all(p.line >= 1 and p.column >= 1 for p in error.problems)
     except FactFileUnreadable:
         pass
+
+
+def test_the_fuzzers_unmutated_base_is_a_valid_fact_file(tmp_path: Path) -> None:
+    """The mutations start from a valid file; otherwise every case would stop at the loader
+    and no renderer would ever be fuzzed (as happened once when the file gained booleans)."""
+    base = tmp_path / "base.yaml"
+    base.write_text(mutate.dump(mutate.bundled_document()), encoding="utf-8")
+    assert len(load.load(base, use_cache=False).events) > 0
+
+
+def test_most_mutated_files_the_fuzzer_makes_are_still_valid(tmp_path: Path) -> None:
+    """Half the cases change only free text and dates, so many files stay valid and reach the
+    renderers; if almost none do, the fuzzer is only testing the loader."""
+    base = mutate.bundled_document()
+    valid = 0
+    for number in range(20):
+        case = tmp_path / f"case-{number}.yaml"
+        case.write_text(mutate.mutated(base, random.Random(number)), encoding="utf-8")
+        with contextlib.suppress(FactFileInvalid, FactFileUnreadable):
+            load.load(case, use_cache=False)
+            valid += 1
+    assert valid >= 4, f"only {valid} of 20 mutated files are valid"
