@@ -20,17 +20,21 @@ def asiapac(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
     return subprocess.run([ASIAPAC, *args], capture_output=True, text=True, **kwargs)
 
 
-@pytest.fixture
-def large_facts(tmp_path: Path, facts_file: Path) -> Path:
-    """About 5,000 events: enough output to fill a pipe's buffer."""
+def generated_facts(facts_file: Path, target: Path, events: int) -> Path:
+    """A fact file of `events` events, made by the benchmark's generator from `facts_file`."""
     sys.path.insert(0, str(BENCHMARKS))
     try:
         import generate_facts
     finally:
         sys.path.remove(str(BENCHMARKS))
-    target = tmp_path / "large.yaml"
-    generate_facts.write(generate_facts.generate(facts_file, 5000), target)
+    generate_facts.write(generate_facts.generate(facts_file, events), target)
     return target
+
+
+@pytest.fixture
+def large_facts(tmp_path: Path, facts_file: Path) -> Path:
+    """About 5,000 events: enough output to fill a pipe's buffer."""
+    return generated_facts(facts_file, tmp_path / "large.yaml", 5000)
 
 
 def test_installed_entry_point_and_python_dash_m_give_the_same_answer() -> None:
@@ -101,13 +105,7 @@ def test_ctrl_c_exits_130_without_a_traceback(facts_file: Path, tmp_path: Path) 
     # A cold parse of 20,000 events takes seconds: the signal must arrive after start-up (on a
     # loaded machine the imports alone can take half a second; an interrupt there is Python's
     # own, before asiapac runs) and before the answer.
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import generate_facts
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    larger = tmp_path / "larger.yaml"
-    generate_facts.write(generate_facts.generate(facts_file, 20000), larger)
+    larger = generated_facts(facts_file, tmp_path / "larger.yaml", 20000)
     env = {**os.environ, "ASIAPAC_NO_CACHE": "1"}
     process = subprocess.Popen(
         [ASIAPAC, "timeline", "--data", str(larger)],
