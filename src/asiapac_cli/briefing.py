@@ -809,6 +809,7 @@ def render(page: Page) -> str:
 
 def briefing(
     fb: FactBase,
+    *,
     since: str | None = None,
     until: str | None = None,
     actors: list[str] | None = None,

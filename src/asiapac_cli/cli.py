@@ -782,7 +782,9 @@ def export_html(
     fact_file = str(load.data_path(str(data) if data else None))
 
     def page(fb: FactBase) -> str:
-        return briefing.briefing(fb, since, until, actor, topic, fact_file)
+        return briefing.briefing(
+            fb, since=since, until=until, actors=actor, topics=topic, fact_file=fact_file
+        )
 
     if output is None:
         emit_text(page, data)
