@@ -3,7 +3,7 @@
 Builds texts of 1,000 to 16,000 sentences from the fact base's own true and altered sentences
 (tests/prose.py) and, when present, the seed interview, then times
 
-- `check.check` in process (the splitting, recognition and judging; median of 5 runs), and
+- `check` in process (the splitting, recognition and judging; median of 5 runs), and
 - the whole command, `asiapac check FILE -f tsv > /dev/null`, as a new process with a warm cache
   (median of 5 runs), for the 1,000-sentence text.
 
@@ -23,7 +23,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 import prose  # noqa: E402
-from asiapac_cli import check, check_text, load  # noqa: E402
+from asiapac_cli.check.checker import Checker  # noqa: E402
+from asiapac_cli.check.sentences import split  # noqa: E402
+from asiapac_cli.facts import load  # noqa: E402
 
 FACTS = REPO / "data" / "facts.yaml"
 SEED = REPO.parent / "shared" / "seeds" / "000_cab049b54525a233.txt"
@@ -38,7 +40,7 @@ def corpus(fb: object) -> list[str]:
         for pair in prose.pairs(fb, style):
             sentences += [pair.true, pair.false]
     if SEED.exists():
-        sentences += [s for _, s in check_text.split(SEED.read_text(encoding="utf-8"))]
+        sentences += [s for _, s in split(SEED.read_text(encoding="utf-8"))]
     return sentences
 
 
@@ -62,18 +64,18 @@ def main() -> None:
     sentences = corpus(fb)
     print(f"corpus: {len(sentences)} distinct sentences (seed included: {SEED.exists()})")
     print()
-    build = median_time(lambda: check.Checker(fb))
+    build = median_time(lambda: Checker(fb))
     print(f"building the checker's indexes: {build * 1000:.1f} ms (median of {ROUNDS})")
-    checker = check.Checker(fb)
+    checker = Checker(fb)
     print()
     print("| sentences | split | in process ms | ms per 1,000 sentences | rows |")
     print("| ---: | ---: | ---: | ---: | ---: |")
     for size in SIZES:
         text = text_of(sentences, size)
-        split = len(check_text.split(text))
+        pieces = len(split(text))
         rows = len(checker.check(text).rows)
         seconds = median_time(lambda text=text: checker.check(text))
-        print(f"| {size} | {split} | {seconds * 1000:.0f} | {seconds * 1000 * 1000 / size:.0f} | {rows} |")
+        print(f"| {size} | {pieces} | {seconds * 1000:.0f} | {seconds * 1000 * 1000 / size:.0f} | {rows} |")
 
     asiapac = Path(sys.executable).with_name("asiapac")
     with tempfile.TemporaryDirectory() as tmp:

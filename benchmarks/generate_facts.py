@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from asiapac_cli import load
+from asiapac_cli.facts import load
 
 
 def generate(source: Path, records: int) -> dict[str, Any]:

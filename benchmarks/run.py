@@ -107,7 +107,7 @@ def main() -> None:
 
     sys.path.insert(0, str(HERE))
     import generate_facts
-    from asiapac_cli import load
+    from asiapac_cli.facts import load
 
     baseline = baseline_python()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(load.__file__).parent)], check=True)

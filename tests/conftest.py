@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from asiapac_cli.cli import app
+from asiapac_cli.cli.app import build_app
+
+app = build_app()
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -65,7 +67,7 @@ def as_written(path: Path) -> dict[str, object]:
     out as {"source": id}, `~` as null. An oracle independent of the tool's own loader."""
     import yaml
 
-    from asiapac_cli import model
+    from asiapac_cli.facts import model
 
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 

@@ -20,7 +20,12 @@ from typing import Any
 
 import pytest
 
-from asiapac_cli import briefing, load, query
+from asiapac_cli.exports.briefing import page as briefing_page
+from asiapac_cli.exports.briefing.page import LEVEL_WORDS, TITLE, briefing
+from asiapac_cli.facts import load
+from asiapac_cli.queries.show import about
+from asiapac_cli.queries.summits import summits as summit_listing
+from asiapac_cli.queries.timeline import timeline
 from conftest import REPO, run, write_facts
 
 BUNDLED = REPO / "data" / "facts.yaml"
@@ -88,7 +93,7 @@ def factbase() -> Any:
 
 @pytest.fixture(scope="module")
 def page_text(factbase: Any) -> str:
-    return briefing.briefing(factbase)
+    return briefing(factbase)
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +195,7 @@ def test_the_summit_matrix_shows_person_and_level_in_text(factbase: Any, page_te
     matrix = page_text[page_text.index('<table class="matrix">') : page_text.index("</table>")]
     headings = [one_line(h) for h in re.findall(r'<th scope="col">(.*?)</th>', matrix)]
     assert headings == ["Summit", "Japan", "Republic of Korea", "Australia", "New Zealand"]
-    summits = query.summits(factbase).rows
+    summits = summit_listing(factbase).rows
     rows = re.findall(r'<tr><th scope="row">.*?</tr>', matrix, re.S)
     assert len(rows) == len(summits)
     partners = ["japan", "republic-of-korea", "australia", "new-zealand"]
@@ -202,7 +207,7 @@ def test_the_summit_matrix_shows_person_and_level_in_text(factbase: Any, page_te
             entry = attendance.get(partner, {"level": "not-known"})
             assert level == entry["level"]
             text = Page(cell).text
-            assert text.startswith(briefing.LEVEL_WORDS[entry["level"]])  # the level in words too
+            assert text.startswith(LEVEL_WORDS[entry["level"]])  # the level in words too
             assert entry.get("person", "") in text and 'href="#src-' in cell
 
 
@@ -244,17 +249,13 @@ def test_stances_show_position_quote_evidence_and_correction(factbase: Any, page
 
 def test_the_footer_says_what_the_page_covers(factbase: Any, page: Page) -> None:
     coverage = page.text[page.text.index("Coverage Sources checked on") :]
-    if getattr(query, "about", None) is None:
-        latest = max(e.get("end") or e["date"] for e in factbase.events)
-        assert f"Events through: {latest}." in coverage
-    else:
-        about = query.about(factbase, str(BUNDLED))
-        assert (
-            f"Sources checked on: {about['checked_on']}. Events through: {about['events_through']}."
-            in coverage
-        )
-        for gap in about["gaps"]:
-            assert one_line(gap["text"]) in coverage
+    covered = about(factbase, str(BUNDLED))
+    assert (
+        f"Sources checked on: {covered['checked_on']}. Events through: {covered['events_through']}."
+        in coverage
+    )
+    for gap in covered["gaps"]:
+        assert one_line(gap["text"]) in coverage
 
 
 VOID = {"meta", "br", "input", "img", "link", "hr", "wbr", "col", "source", "area", "base"}
@@ -404,7 +405,7 @@ def test_filters_narrow_the_page_like_the_listings(factbase: Any, tmp_path: Path
     data = ("--data", str(BUNDLED))
     topical = Page(run("export", "-f", "html", "--topic", "tokyo office", *data).stdout)
     events = [a for a in topical.all("li") if str(a.get("id", "")).startswith("ev-")]
-    expected = query.timeline(factbase, topics=["tokyo-office"]).rows
+    expected = timeline(factbase, topics=["tokyo-office"]).rows
     assert [e["id"] for e in events] == [f"ev-{row['id']}" for row in expected]
     on_topic = [s for s in factbase.table("stances").values() if s["topic"] == "tokyo-office"]
     assert len([a for a in topical.all("tr") if str(a.get("id", "")).startswith("st-")]) == len(on_topic)
@@ -431,9 +432,9 @@ def test_a_lookup_never_imports_the_html_export() -> None:
     probe = (
         "import atexit, sys\n"
         "atexit.register(lambda: sys.stderr.write('LOADED ' + ' '.join(sorted("
-        "m for m in sys.modules if m.split('.')[0] in ('rich', 'yaml') or m == 'asiapac_cli.briefing')) + '\\n'))\n"
+        "m for m in sys.modules if m.split('.')[0] in ('rich', 'yaml') or m == 'asiapac_cli.exports.briefing.page')) + '\\n'))\n"
         "sys.argv = ['asiapac', 'itpp', 'japan', '--format', 'json']\n"
-        "from asiapac_cli.cli import main\n"
+        "from asiapac_cli.cli.app import main\n"
         "main()\n"
     )
     subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)  # fill the cache
@@ -441,7 +442,11 @@ def test_a_lookup_never_imports_the_html_export() -> None:
     assert warm.returncode == 0 and warm.stderr == "LOADED \n"
     html_probe = probe.replace("'itpp', 'japan', '--format', 'json'", "'export', '--format', 'html'")
     page = subprocess.run([sys.executable, "-c", html_probe], capture_output=True, text=True)
-    assert page.returncode == 0 and "asiapac_cli.briefing" in page.stderr and "rich" not in page.stderr
+    assert (
+        page.returncode == 0
+        and "asiapac_cli.exports.briefing.page" in page.stderr
+        and "rich" not in page.stderr
+    )
 
 
 # --- a real browser --------------------------------------------------------------------------------
@@ -458,12 +463,12 @@ def page_file(tmp_path_factory: pytest.TempPathFactory, page_text: str) -> Path:
 def test_chromium_renders_the_matrix_and_the_timeline_and_runs_the_script(
     page_file: Path, factbase: Any
 ) -> None:
-    total, summits = len(factbase.events), len(query.summits(factbase).rows)
+    total, summits = len(factbase.events), len(summit_listing(factbase).rows)
     dom = SHOT.dump_dom(page_file)
     assert '<html lang="en" class="js">' in dom  # the script ran: its hash is in the CSP
     assert f"{total} of {total} events shown." in dom  # and the filters applied themselves
     parsed = Page(dom)
-    assert f"<title>{briefing.TITLE}</title>" in dom
+    assert f"<title>{TITLE}</title>" in dom
     assert len([a for a in parsed.all("td") if str(a.get("class", "")).startswith("lvl ")]) == 4 * summits
     assert "Leader" in parsed.text and "Fumio Kishida" in parsed.text
     svgs = parsed.all("svg")
@@ -502,7 +507,7 @@ def test_nothing_from_a_hostile_fact_file_runs_in_a_browser(tmp_path: Path) -> N
     target = tmp_path / "hostile.html"
     assert run("export", "--format", "html", "--data", str(facts), "-o", str(target)).exit_code == 0
     dom = SHOT.dump_dom(target)
-    assert f"<title>{briefing.TITLE}</title>" in dom and "<title>PWNED" not in dom
+    assert f"<title>{TITLE}</title>" in dom and "<title>PWNED" not in dom
     parsed = Page(dom)
     assert not parsed.all("img")
     assert all(not any(k.startswith("on") for k in attributes) for _, attributes in parsed.tags)
@@ -516,7 +521,7 @@ def test_the_policy_stops_markup_that_escaping_missed(tmp_path: Path, page_text:
     target = tmp_path / "smuggled.html"
     target.write_text(page_text.replace("<main>", "<main>" + smuggled, 1), encoding="utf-8")
     dom = SHOT.dump_dom(target)
-    assert f"<title>{briefing.TITLE}</title>" in dom
+    assert f"<title>{TITLE}</title>" in dom
     assert '<html lang="en" class="js">' in dom  # the page's own script still ran
 
 
@@ -553,8 +558,8 @@ def test_the_footer_uses_the_fact_files_own_coverage_when_it_has_one(
             ],
         }
 
-    monkeypatch.setattr(query, "about", about, raising=False)
-    footer = Page(briefing.briefing(factbase, fact_file=str(BUNDLED))).text
+    monkeypatch.setattr(briefing_page, "about_fact_base", about)
+    footer = Page(briefing(factbase, fact_file=str(BUNDLED))).text
     footer = footer[footer.index("Coverage Sources checked on") :]
     assert "Sources checked on: 2026-11-20. Events through: 2025-06-25." in footer
     assert "Ankara 2026: partners' attendance not found" in footer and "<b>not bold</b>" in footer
@@ -577,7 +582,7 @@ def run_in_a_copy(page: Path, script: str) -> str:
 @needs_chromium
 def test_the_filters_work_in_a_browser(page_file: Path, factbase: Any) -> None:
     summits = sum(1 for e in factbase.events if e["kind"] == "summit")
-    on_tokyo = len(query.timeline(factbase, topics=["tokyo-office"]).rows)
+    on_tokyo = len(timeline(factbase, topics=["tokyo-office"]).rows)
     script = """
       function state() {
         var marks = document.querySelectorAll('svg[data-lanes="partner"] .lane:not(.off) a.mark:not([hidden])').length;
@@ -610,6 +615,6 @@ def test_the_filters_work_in_a_browser(page_file: Path, factbase: Any) -> None:
     assert states[2].startswith(f"{on_tokyo} of {total} events shown.")
     assert states[3].endswith("kindhidden=false")
     # Japan alone: its events, marked in its lane only (the other lanes are switched off).
-    japan = len(query.timeline(factbase, actors=["japan"]).rows)
+    japan = len(timeline(factbase, actors=["japan"]).rows)
     assert states[4].startswith(f"{japan} of {total} events shown. marks={japan} ")
     assert states[5].startswith(f"0 of {total} events shown.") and " marks=0 " in states[5]

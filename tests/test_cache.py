@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from asiapac_cli import cache, load
+from asiapac_cli.facts import cache, load
 from conftest import run
 
 

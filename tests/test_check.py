@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asiapac_cli import check, load
+from asiapac_cli.check.checker import COLUMNS, EXIT_CONTRADICTED, VERDICTS, Checker, check
+from asiapac_cli.facts import load
 from conftest import FIXTURES, REPO, run
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -31,15 +32,15 @@ def bundled() -> Any:
 
 
 @pytest.fixture(scope="module")
-def checker() -> check.Checker:
-    return check.Checker(bundled())
+def checker() -> Checker:
+    return Checker(bundled())
 
 
-def verdicts(checker: check.Checker, text: str, show_all: bool = False) -> list[dict[str, Any]]:
+def verdicts(checker: Checker, text: str, show_all: bool = False) -> list[dict[str, Any]]:
     return checker.check(text, show_all).rows
 
 
-def verdict_of(checker: check.Checker, sentence: str) -> str:
+def verdict_of(checker: Checker, sentence: str) -> str:
     rows = verdicts(checker, sentence)
     assert len(rows) == 1, rows
     return str(rows[0]["verdict"])
@@ -64,7 +65,7 @@ def expected(pair: prose.Pair, true: bool) -> str:
 @pytest.mark.parametrize("style", prose.PRECISE_STYLES, ids=lambda s: s.__name__)
 @pytest.mark.parametrize("words", [False, True], ids=["digits", "words"])
 def test_every_true_sentence_is_confirmed_and_every_changed_one_flagged(
-    checker: check.Checker, style: prose.DateStyle, words: bool
+    checker: Checker, style: prose.DateStyle, words: bool
 ) -> None:
     pairs = prose.pairs(checker.fb, style, words)
     assert len(pairs) >= 60
@@ -91,7 +92,7 @@ def test_every_true_sentence_is_confirmed_and_every_changed_one_flagged(
     delta=st.integers(min_value=1, max_value=4).flatmap(lambda d: st.sampled_from([d, -d])),
 )
 def test_any_altered_count_is_contradicted(style: prose.DateStyle, words: bool, delta: int) -> None:
-    checker = check.Checker(bundled())
+    checker = Checker(bundled())
     for pair in prose.pairs(checker.fb, style, words, delta):
         if pair.kind == "itpp-areas":
             assert verdict_of(checker, pair.true) == "confirmed"
@@ -101,7 +102,7 @@ def test_any_altered_count_is_contradicted(style: prose.DateStyle, words: bool, 
 @settings(max_examples=30, deadline=None)
 @given(style=st.sampled_from(prose.PRECISE_STYLES), months=st.integers(min_value=1, max_value=6))
 def test_any_date_moved_within_its_year_is_contradicted(style: prose.DateStyle, months: int) -> None:
-    checker = check.Checker(bundled())
+    checker = Checker(bundled())
     for pair in prose.pairs(checker.fb, style, months=months):
         if pair.kind not in ("summit-date", "visit-date", "itpp-agreed"):
             continue
@@ -113,7 +114,7 @@ def test_any_date_moved_within_its_year_is_contradicted(style: prose.DateStyle, 
         assert verdict_of(checker, pair.false) == expected(pair, False), pair.false
 
 
-def test_the_true_sentences_as_one_text_flag_nothing(checker: check.Checker) -> None:
+def test_the_true_sentences_as_one_text_flag_nothing(checker: Checker) -> None:
     pairs = prose.pairs(checker.fb)
     rows = verdicts(checker, "\n\n".join(p.true for p in pairs if p.evidence != "contested"))
     assert rows and all(r["verdict"] == "confirmed" for r in rows)
@@ -123,7 +124,7 @@ def test_the_true_sentences_as_one_text_flag_nothing(checker: check.Checker) -> 
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed interview lives outside the repository")
-def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not(checker: check.Checker) -> None:
+def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not(checker: Checker) -> None:
     rows = verdicts(checker, SEED.read_text(encoding="utf-8"))
 
     month_later = by_line(rows, 18, "A month later, Secretary-General Stoltenberg")
@@ -152,7 +153,7 @@ def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not(check
 @pytest.mark.skipif(not SEED.exists(), reason="the seed interview lives outside the repository")
 def test_the_month_later_visit_is_wrong_by_its_dates_alone() -> None:
     # Without the recorded claim, the relative date alone refutes the sentence.
-    checker = check.Checker(bundled())
+    checker = Checker(bundled())
     checker.claims, checker.claim_index = [], {}
     text = (
         "Japan decided to set up a separate delegation to NATO in January 2023. "
@@ -203,7 +204,7 @@ ARTICLES = {
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
-def test_articles_with_planted_errors(checker: check.Checker, name: str) -> None:
+def test_articles_with_planted_errors(checker: Checker, name: str) -> None:
     rows = verdicts(checker, (FIXTURES / "check" / name).read_text(encoding="utf-8"))
     for verdict, expected_rows in ARTICLES[name].items():
         for line, start in expected_rows:
@@ -283,17 +284,17 @@ def test_articles_with_planted_errors(checker: check.Checker, name: str) -> None
         ("A NATO office was opened in Brussels in 1949.", "unknown"),
     ],
 )
-def test_single_sentences(checker: check.Checker, sentence: str, verdict: str) -> None:
+def test_single_sentences(checker: Checker, sentence: str, verdict: str) -> None:
     assert verdict_of(checker, sentence) == verdict
 
 
-def test_a_relative_date_needs_a_date_before_it(checker: check.Checker) -> None:
+def test_a_relative_date_needs_a_date_before_it(checker: Checker) -> None:
     assert verdict_of(checker, "A month later, Stoltenberg visited Japan.") == "unknown"
     rows = verdicts(checker, "On 29 January 2023 Stoltenberg was in Seoul. The next day he visited Japan.")
     assert [r["verdict"] for r in rows] == ["confirmed", "contradicted"]  # Tokyo was 31 January
 
 
-def test_sentences_naming_nothing_known_appear_only_with_all(checker: check.Checker) -> None:
+def test_sentences_naming_nothing_known_appear_only_with_all(checker: Checker) -> None:
     text = "It rained in Vilnius. Japan's ITPP has 16 areas."
     assert [r["sentence"] for r in verdicts(checker, text)] == ["Japan's ITPP has 16 areas."]
     rows = verdicts(checker, text, show_all=True)
@@ -303,8 +304,8 @@ def test_sentences_naming_nothing_known_appear_only_with_all(checker: check.Chec
 def test_min_evidence_ignores_weaker_records() -> None:
     fb = bundled()
     sentence = "Japan opposed the NATO office in Tokyo."  # Japan's support is single-source
-    assert check.check(fb, sentence).rows[0]["verdict"] == "contradicted"
-    assert check.check(fb, sentence, min_evidence="well-documented").rows[0]["verdict"] == "unknown"
+    assert check(fb, sentence).rows[0]["verdict"] == "contradicted"
+    assert check(fb, sentence, min_evidence="well-documented").rows[0]["verdict"] == "unknown"
 
 
 # --- the command ---------------------------------------------------------------------------------
@@ -318,10 +319,10 @@ def test_command_exit_status_and_columns(tmp_path: Path) -> None:
     result = run("check", str(good), "--data", str(FACTS), "-f", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert list(rows[0]) == check.COLUMNS
+    assert list(rows[0]) == COLUMNS
     assert rows[0]["verdict"] == "confirmed"
     result = run("check", str(bad), "--data", str(FACTS), "-f", "tsv")
-    assert result.exit_code == check.EXIT_CONTRADICTED == 3
+    assert result.exit_code == EXIT_CONTRADICTED == 3
     header, line = result.stdout.splitlines()
     assert header.split("\t")[:6] == ["line", "sentence", "verdict", "correction", "records", "sources"]
     assert "has 16 areas, not 18" in line
@@ -330,7 +331,9 @@ def test_command_exit_status_and_columns(tmp_path: Path) -> None:
 def test_command_reads_stdin() -> None:
     from typer.testing import CliRunner
 
-    from asiapac_cli.cli import app
+    from asiapac_cli.cli.app import build_app
+
+    app = build_app()
 
     result = CliRunner().invoke(
         app, ["check", "-", "--data", str(FACTS), "-f", "csv"], input="AUKUS was announced in 2022.\n"
@@ -353,15 +356,15 @@ def test_command_on_a_text_with_nothing_to_judge(tmp_path: Path) -> None:
     empty.write_text("It rained all day.\n", encoding="utf-8")
     result = run("check", str(empty), "--data", str(FACTS), "-f", "tsv")
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == ["\t".join(check.COLUMNS)]
+    assert result.stdout.splitlines() == ["\t".join(COLUMNS)]
 
 
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
 def test_any_text_is_checked_without_error(text: str) -> None:
-    checker = check.Checker(bundled())
+    checker = Checker(bundled())
     for row in checker.check(text, show_all=True).rows:
-        assert row["verdict"] in check.VERDICTS
+        assert row["verdict"] in VERDICTS
         assert row["line"] >= 1
 
 
@@ -396,14 +399,14 @@ def test_any_text_is_checked_without_error(text: str) -> None:
     )
 )
 def test_word_salad_of_known_names_never_crashes(pieces: list[str]) -> None:
-    checker = check.Checker(bundled())
+    checker = Checker(bundled())
     rows = checker.check(" ".join(pieces), show_all=True).rows
-    assert all(r["verdict"] in check.VERDICTS for r in rows)
+    assert all(r["verdict"] in VERDICTS for r in rows)
 
 
 def test_the_seed_interview_errors_are_caught_in_other_words_too() -> None:
     # With the recorded claims switched off, the structured judges still flag each error.
-    checker = check.Checker(bundled())
+    checker = Checker(bundled())
     checker.claims, checker.claim_index = [], {}
     text = (
         "In January 2023 Japan decided to open its own delegation to NATO. "
@@ -418,7 +421,7 @@ def test_the_seed_interview_errors_are_caught_in_other_words_too() -> None:
     ]
 
 
-def test_the_fact_base_own_prose_is_not_contradicted(checker: check.Checker) -> None:
+def test_the_fact_base_own_prose_is_not_contradicted(checker: Checker) -> None:
     # Titles and summaries of events, stances, groupings, ITPPs and topics are true by
     # construction; only a contested record may make one contested.
     fb = checker.fb
@@ -437,7 +440,7 @@ RESEARCH = REPO.parent / "shared" / "research" / "facts-verified.md"
 
 
 @pytest.mark.skipif(not RESEARCH.exists(), reason="the research notes live outside the repository")
-def test_the_research_notes_are_flagged_only_where_a_source_disagrees(checker: check.Checker) -> None:
+def test_the_research_notes_are_flagged_only_where_a_source_disagrees(checker: Checker) -> None:
     # Notes of verified facts, with tables, quotes of the seed's errors and sources' dates.
     rows = verdicts(checker, RESEARCH.read_text(encoding="utf-8"))
     flagged = [(r["verdict"], r["records"][0]) for r in rows if r["verdict"] in FLAGGED]
@@ -474,7 +477,7 @@ def test_command_min_evidence_and_terminal_table(tmp_path: Path) -> None:
     assert bad_level.exit_code == 2
 
 
-def test_a_dateline_dates_the_story_not_the_facts(checker: check.Checker) -> None:
+def test_a_dateline_dates_the_story_not_the_facts(checker: Checker) -> None:
     text = (
         "VILNIUS, 12 July 2023 (Wire) - Leaders met today.\n\n"
         "Japan and NATO agreed their ITPP today. South Korea and NATO agreed their ITPP yesterday.\n\n"
@@ -486,7 +489,7 @@ def test_a_dateline_dates_the_story_not_the_facts(checker: check.Checker) -> Non
     assert verdict_of(checker, "Today Japan and NATO agreed their ITPP.") == "unknown"  # today is not known
 
 
-def test_recognises_the_names_the_issue_lists(checker: check.Checker) -> None:
+def test_recognises_the_names_the_issue_lists(checker: Checker) -> None:
     text = (
         "The French president and Stoltenberg met in Seoul before the Vilnius summit and after "
         "Madrid 2022 to discuss the ITTP, a tailored partnership programme of 16 areas or eleven "

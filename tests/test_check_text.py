@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from asiapac_cli.check_text import split
+from asiapac_cli.check.sentences import split
 
 
 def sentences(text: str) -> list[str]:

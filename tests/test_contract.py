@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from asiapac_cli import cache, errors, exports, load, model, query
+from asiapac_cli import errors
+from asiapac_cli.exports.sqlite import SQLITE_TABLES
+from asiapac_cli.facts import cache, load, model
+from asiapac_cli.queries.timeline import TIMELINE_COLUMNS, timeline
 from conftest import REPO, as_text, as_written, run, write_facts
 
 BUNDLED = str(REPO / "data" / "facts.yaml")
@@ -37,9 +40,9 @@ def test_cite_of_what_cites_nothing_says_so_and_exits_1(name: str, kind: str) ->
 def test_a_listing_query_raises_no_match_with_its_empty_listing() -> None:
     fb = load.load(load.data_path())
     with pytest.raises(errors.NoMatch) as raised:
-        query.timeline(fb, since="2090")
+        timeline(fb, since="2090")
     assert raised.value.status == errors.ExitStatus.NO_MATCH
-    assert raised.value.listing.columns == query.TIMELINE_COLUMNS and raised.value.listing.rows == []
+    assert raised.value.listing.columns == TIMELINE_COLUMNS and raised.value.listing.rows == []
 
 
 # --- closed vocabularies: any case, one answer to a typo ----------------------------------------
@@ -191,7 +194,7 @@ def test_notes_travel_with_claims_and_stances_in_structured_formats() -> None:
 
 def test_readme_lists_every_sqlite_table() -> None:
     paragraph = README.split("The SQLite export has the tables", 1)[1].split("\n\n", 1)[0]
-    assert set(re.findall(r"`(\w+)`", paragraph)) == set(exports.SQLITE_TABLES)
+    assert set(re.findall(r"`(\w+)`", paragraph)) == set(SQLITE_TABLES)
 
 
 # --- promises a mutation run showed untested -----------------------------------------------------------
@@ -269,7 +272,7 @@ def test_json_export_is_the_fact_file_itself() -> None:
 
 
 def test_record_types_declare_exactly_the_schema_fields() -> None:
-    from asiapac_cli import schema
+    from asiapac_cli.facts import schema
 
     def keys(typed: type) -> set[str]:
         found: set[str] = set()

@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
-from asiapac_cli import load
 from asiapac_cli.errors import FactFileInvalid
+from asiapac_cli.facts import load
 from conftest import FIXTURES, REPO, run, tty
 
 ASIAPAC = str(Path(sys.executable).parent / "asiapac")

@@ -7,9 +7,12 @@ import re
 import pytest
 import typer.main
 
-from asiapac_cli import errors, schema
-from asiapac_cli.cli import app
+from asiapac_cli import errors
+from asiapac_cli.cli.app import build_app
+from asiapac_cli.facts import schema
 from conftest import REPO, run
+
+app = build_app()
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]

@@ -12,7 +12,10 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from asiapac_cli import __version__, load, model, query
+from asiapac_cli import __version__
+from asiapac_cli.facts import load, model
+from asiapac_cli.queries.itpp import itpp_areas
+from asiapac_cli.queries.stances import stances
 from conftest import as_text, as_written, run, write_facts
 
 BUNDLED = load.bundled_path()
@@ -459,7 +462,7 @@ def test_sqlite_answers_questions_on_the_bundled_data(bundled: None, tmp_path: P
         " JOIN itpps ON itpps.id = area.itpp_id JOIN actors ON actors.id = itpps.partner"
         " WHERE actors.name = 'Japan' ORDER BY area.number"
     ).fetchall()
-    assert areas == [(row["area_number"], row["area"]) for row in query.itpp_areas(fb, "japan").rows]
+    assert areas == [(row["area_number"], row["area"]) for row in itpp_areas(fb, "japan").rows]
 
     opposed = db.execute(
         "SELECT actors.name, sources.title FROM stances"
@@ -470,7 +473,7 @@ def test_sqlite_answers_questions_on_the_bundled_data(bundled: None, tmp_path: P
     ).fetchall()
     expected = {
         (row["actor_name"], fb.table("sources")[source]["title"])
-        for row in query.stances(fb, "tokyo-office", positions=("opposed",)).rows
+        for row in stances(fb, "tokyo-office", positions=("opposed",)).rows
         for source in row["sources"]
     }
     assert set(opposed) == expected

@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from asiapac_cli import load, model, vocab
+from asiapac_cli import vocab
+from asiapac_cli.facts import load, model
 from conftest import REPO, run
 
 BUNDLED = load.bundled_path()

@@ -73,7 +73,7 @@ def test_dates_outside_the_range_or_not_ascii_are_invalid(tmp_path: Path, date: 
 def test_the_json_schema_refuses_what_the_validator_refuses() -> None:
     import jsonschema
 
-    from asiapac_cli import schema
+    from asiapac_cli.facts import schema
 
     pattern = schema.PartialDate().json_schema()
     for good in ("1000", "2999-12-31", "2023-07", "2024-02-29"):
@@ -231,7 +231,7 @@ def test_devices_are_refused(device: str) -> None:
 
 
 def test_a_file_above_the_byte_cap_is_66_with_the_cap_named(tmp_path: Path) -> None:
-    from asiapac_cli import load
+    from asiapac_cli.facts import load
 
     big = tmp_path / "big.yaml"
     big.write_bytes(SMALL.encode() + b"#" * (load.MAX_FILE_BYTES + 1 - len(SMALL.encode())) + b"\n")
@@ -271,7 +271,7 @@ def peak_rss_mib(args: list[str]) -> float:
 
 
 def test_validation_memory_is_linear_and_within_the_stated_bound(tmp_path: Path) -> None:
-    from asiapac_cli import load
+    from asiapac_cli.facts import load
 
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     try:
@@ -540,12 +540,12 @@ def test_csv_lines_are_what_the_csv_module_writes() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from asiapac_cli import render
+    from asiapac_cli.output.formats import csv_line
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(st.text(alphabet=st.characters(codec="utf-8")), min_size=1, max_size=4))
     def check(values: list[str]) -> None:
-        line = render.csv_line(values)
+        line = csv_line(values)
         if sys.version_info >= (3, 11):
             buffer = io.StringIO()
             csv.writer(buffer).writerow(values)  # CRLF terminator: a lone CR is quoted too

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from asiapac_cli import load
 from asiapac_cli.errors import FactFileInvalid
+from asiapac_cli.facts import load
 from conftest import FIXTURES, run
 
 HEAD = 'schema_version: 1\nas_of: "2026-11-27"\n'

@@ -128,7 +128,7 @@ def test_warm_piped_lookup_imports_neither_rich_nor_yaml() -> None:
         "atexit.register(lambda: sys.stderr.write('LOADED ' + ' '.join(sorted("
         "m for m in sys.modules if m.split('.')[0] in ('rich', 'yaml', 'pydantic'))) + '\\n'))\n"
         "sys.argv = ['asiapac', 'itpp', 'japan', '--format', 'json']\n"
-        "from asiapac_cli.cli import main\n"
+        "from asiapac_cli.cli.app import main\n"
         "main()\n"
     )
     cold = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
@@ -147,13 +147,13 @@ def test_warm_piped_lookup_imports_neither_rich_nor_yaml() -> None:
 def test_internal_errors_are_short_unless_debugging(tmp_path: Path) -> None:
     probe = (
         "import sys\n"
-        "from asiapac_cli import query\n"
+        "from asiapac_cli.queries import timeline as timeline_module\n"
         "def broken(*args, **kwargs):\n"
         "    secret = 'local-variable-value'\n"
         "    raise RuntimeError('boom')\n"
-        "query.timeline = broken\n"
+        "timeline_module.timeline = broken\n"
         "sys.argv = ['asiapac', 'timeline']\n"
-        "from asiapac_cli.cli import main\n"
+        "from asiapac_cli.cli.app import main\n"
         "main()\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)

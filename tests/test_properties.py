@@ -12,10 +12,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asiapac_cli import load, render
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable
-from asiapac_cli.model import Listing
-from asiapac_cli.terminal import Terminal
+from asiapac_cli.facts import load
+from asiapac_cli.facts.model import Listing
+from asiapac_cli.output.cells import cell_text
+from asiapac_cli.output.formats import render_listing
+from asiapac_cli.output.terminal import Terminal
 from conftest import FIXTURES
 
 VALID = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
@@ -79,7 +81,7 @@ def listing(rows: list[dict]) -> Listing:
 
 def written(fmt: str, rows: list[dict]) -> str:
     out = io.StringIO()
-    render.render_listing(listing(rows), fmt, PIPED, out)
+    render_listing(listing(rows), fmt, PIPED, out)
     return out.getvalue()
 
 
@@ -99,7 +101,7 @@ def test_csv_round_trips_as_cell_text(rows: list[dict]) -> None:
     text = written("csv", rows).replace("\x00", "\ufffe")
     parsed = list(csv.reader(io.StringIO(text, newline="")))
     assert parsed[0] == ["a", "b", "c"]
-    assert parsed[1:] == [[render.cell_text(row[k]).replace("\x00", "\ufffe") for k in "abc"] for row in rows]
+    assert parsed[1:] == [[cell_text(row[k]).replace("\x00", "\ufffe") for k in "abc"] for row in rows]
 
 
 def unescape_tsv(field: str) -> str:
@@ -116,4 +118,4 @@ def test_tsv_is_one_line_per_row_and_unescapes_to_the_cell_text(rows: list[dict]
     lines = text.split("\n")
     assert lines[-1] == "" and len(lines) == len(rows) + 2
     for line, row in zip(lines[1:-1], rows, strict=True):
-        assert [unescape_tsv(f) for f in line.split("\t")] == [render.cell_text(row[k]) for k in "abc"]
+        assert [unescape_tsv(f) for f in line.split("\t")] == [cell_text(row[k]) for k in "abc"]

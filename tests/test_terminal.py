@@ -265,7 +265,7 @@ def test_unknown_column_is_a_usage_error_with_the_nearest_name() -> None:
 
 
 def test_a_cell_is_cut_at_a_word_with_an_ellipsis() -> None:
-    from asiapac_cli.table import cut, cut_list
+    from asiapac_cli.output.table import cut, cut_list
 
     assert cut("NATO and Japan agree their ITPP", 31) == "NATO and Japan agree their ITPP"
     assert cut("NATO and Japan agree their ITPP", 20) == "NATO and Japan…"

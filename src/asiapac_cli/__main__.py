@@ -1,3 +1,3 @@
-from asiapac_cli.cli import main
+from asiapac_cli.cli.app import main
 
 main()

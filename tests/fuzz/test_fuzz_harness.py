@@ -24,9 +24,26 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asiapac_cli import chart, exports, load, query, render, vocab
+from asiapac_cli import vocab
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, NoMatch, UsageProblem
-from asiapac_cli.terminal import Terminal
+from asiapac_cli.exports.bibtex import bibtex
+from asiapac_cli.exports.chart import draw
+from asiapac_cli.exports.ics import ics
+from asiapac_cli.exports.json import full_json
+from asiapac_cli.exports.mermaid import mermaid
+from asiapac_cli.exports.sqlite import sqlite
+from asiapac_cli.facts import load
+from asiapac_cli.output.document import render_document
+from asiapac_cli.output.formats import render_listing
+from asiapac_cli.output.terminal import Terminal
+from asiapac_cli.queries.catalog import actors, claims, groupings, sources, topics
+from asiapac_cli.queries.citations import cite_text, cited_sources
+from asiapac_cli.queries.itpp import itpp_areas, itpp_overview
+from asiapac_cli.queries.search import search
+from asiapac_cli.queries.show import show
+from asiapac_cli.queries.stances import stances
+from asiapac_cli.queries.summits import summits
+from asiapac_cli.queries.timeline import timeline
 
 EXAMPLES = int(os.environ.get("ASIAPAC_FUZZ_EXAMPLES", "25"))
 BASE = mutate.bundled_document()
@@ -48,20 +65,20 @@ def listing_of(make: Any) -> Any:
 def listings(fb: Any) -> list[Any]:
     """Every listing the commands can print, for every partner and topic the file names."""
     found = [
-        listing_of(lambda: query.timeline(fb, cite=True)),
-        listing_of(lambda: query.summits(fb, cite=True)),
-        listing_of(lambda: query.itpp_overview(fb, cite=True)),
-        listing_of(lambda: query.topics(fb)),
-        listing_of(lambda: query.actors(fb)),
-        listing_of(lambda: query.groupings(fb, cite=True)),
-        listing_of(lambda: query.sources(fb)),
-        listing_of(lambda: query.claims(fb, cite=True)),
-        listing_of(lambda: query.search(fb, "nato")),
+        listing_of(lambda: timeline(fb, cite=True)),
+        listing_of(lambda: summits(fb, cite=True)),
+        listing_of(lambda: itpp_overview(fb, cite=True)),
+        listing_of(lambda: topics(fb)),
+        listing_of(lambda: actors(fb)),
+        listing_of(lambda: groupings(fb, cite=True)),
+        listing_of(lambda: sources(fb)),
+        listing_of(lambda: claims(fb, cite=True)),
+        listing_of(lambda: search(fb, "nato")),
     ]
     for itpp in fb.table("itpps").values():
-        found.append(listing_of(lambda itpp=itpp: query.itpp_areas(fb, itpp["partner"], cite=True)))
+        found.append(listing_of(lambda itpp=itpp: itpp_areas(fb, itpp["partner"], cite=True)))
     for topic in fb.table("topics"):
-        found.append(listing_of(lambda topic=topic: query.stances(fb, topic, cite=True)))
+        found.append(listing_of(lambda topic=topic: stances(fb, topic, cite=True)))
     return [listing for listing in found if listing is not None]
 
 
@@ -70,31 +87,31 @@ def render_everything(fb: Any, folder: Path) -> None:
         for fmt in vocab.LISTING_FORMATS:
             for wide in (False, True) if fmt == "table" else (False,):
                 out = io.StringIO()
-                render.render_listing(listing, fmt, SCREEN if fmt == "table" else PIPE, out, wide=wide)
+                render_listing(listing, fmt, SCREEN if fmt == "table" else PIPE, out, wide=wide)
                 if fmt in ("table", "markdown"):
                     assert not RAW.search(out.getvalue()), fmt
-    events = listing_of(lambda: query.timeline(fb))
+    events = listing_of(lambda: timeline(fb))
     if events.rows:
-        for text in (exports.ics(fb, events), exports.bibtex(fb, query.sources(fb).rows)):
+        for text in (ics(fb, events), bibtex(fb, sources(fb).rows)):
             assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", text.replace("\r\n", "\n"))
-        exports.mermaid(events)
-        chart.draw(events, 80)
-        chart.draw(events, None)
-    exports.full_json(fb)
-    exports.sqlite(fb, folder / "out.db")
+        mermaid(events)
+        draw(events, 80)
+        draw(events, None)
+    full_json(fb)
+    sqlite(fb, folder / "out.db")
     ids = [*fb.table("actors"), *fb.table("topics"), *fb.table("sources"), *fb.table("claims")]
     ids += list(fb.events.column("ids"))[:5]
     for record_id in ids[:40]:
         with contextlib.suppress(UsageProblem, NoMatch):
-            query.cite_text(fb, record_id)
-            exports.bibtex(fb, query.cited_sources(fb, record_id))
+            cite_text(fb, record_id)
+            bibtex(fb, cited_sources(fb, record_id))
         try:
-            document = query.show(fb, record_id)
+            document = show(fb, record_id)
         except (UsageProblem, NoMatch):
             continue
         for fmt in ("json", "yaml", "table", "text"):
             out = io.StringIO()
-            render.render_document(document, fmt, SCREEN if fmt == "table" else PIPE, out)
+            render_document(document, fmt, SCREEN if fmt == "table" else PIPE, out)
 
 
 @settings(

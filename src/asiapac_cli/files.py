@@ -1,4 +1,7 @@
-"""The one way an export writes a file: only a regular file, through symlinks, atomically."""
+"""Files: what is not a regular file, and the one way an export writes one (atomically).
+
+The bottom layer: it imports only the standard library, `errors` and `safe_text`.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from asiapac_cli.errors import OutputUnwritable
-from asiapac_cli.load import SPECIAL_FILES
 from asiapac_cli.safe_text import display_path
+
+# What stat calls each kind of file that is not a regular one.
+SPECIAL_FILES = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def write_atomically(path: Path, fill: Callable[[str], object]) -> None:

@@ -14,16 +14,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from asiapac_cli import cache, model
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, Located
-from asiapac_cli.factbase import (
-    NAMED_KINDS,
-    EventStore,
-    FactBase,
-    alias_collisions,
-    build_base,
-    chronological,
-)
+from asiapac_cli.facts import cache, model
+from asiapac_cli.facts.base import EventStore, FactBase, build_base, chronological
+from asiapac_cli.facts.names import NAMED_KINDS, alias_collisions
+from asiapac_cli.files import SPECIAL_FILES
 from asiapac_cli.safe_text import display_path
 
 # Memory. Validation keeps PyYAML's node tree (every value needs its line and column), which
@@ -36,21 +31,13 @@ MEMORY_LIMIT = 960 * 1024 * 1024  # with the interpreter itself, peak RSS stays 
 MEMORY_BASE_MIB = 60  # the bound the tests hold validation to: BASE + PER_MB per MB of YAML
 MEMORY_PER_MB_MIB = 38
 DATA_ENV = "ASIAPAC_DATA"
-# What stat calls each kind of file that is not a regular one.
-SPECIAL_FILES = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
 
 
 def bundled_path() -> Path:
     """The fact file shipped in the wheel, or the repository's own in a source checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "facts.yaml"
-    return packaged if packaged.exists() else here.parent.parent / "data" / "facts.yaml"
+    package = Path(__file__).resolve().parent.parent  # asiapac_cli/
+    packaged = package / "data" / "facts.yaml"
+    return packaged if packaged.exists() else package.parent.parent / "data" / "facts.yaml"
 
 
 def data_path(option: str | None = None) -> Path:
@@ -270,7 +257,7 @@ def compose(text: str, path: str) -> Any:
 def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dict[str, Any]]:
     """Validate a fact file's text; return its records by kind, schema version and its head:
     `checked_on`, `events_through` (None when the file does not say) and `gaps`."""
-    from asiapac_cli import schema
+    from asiapac_cli.facts import schema
 
     root = compose(text, path)
     if root is None:

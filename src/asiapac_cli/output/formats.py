@@ -8,29 +8,14 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from asiapac_cli.model import Listing
+from asiapac_cli.facts.model import Listing
+from asiapac_cli.output.cells import TSV_ESCAPES, cell_text
+from asiapac_cli.output.terminal import Terminal, console
 from asiapac_cli.safe_text import visible  # the one neutralising function; tables use it
-from asiapac_cli.terminal import Terminal
-
-LIST_SEPARATOR = "; "
-
-# TSV keeps one record per line: these four are written as escapes.
-TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def default_format(terminal: Terminal) -> str:
     return "table" if terminal.is_tty else "tsv"
-
-
-def cell_text(value: Any) -> str:
-    """A row value as one string: lists joined with '; ', missing values empty."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(cell_text(item) for item in value)
-    return str(value)
 
 
 def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
@@ -134,80 +119,12 @@ def write_markdown(listing: Listing, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def console(terminal: Terminal, out: TextIO) -> Any:
-    from rich.console import Console
-
-    return Console(
-        file=out,
-        force_terminal=terminal.is_tty,
-        color_system="auto" if terminal.color else None,
-        width=terminal.width or 100,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        soft_wrap=False,
-    )
-
-
 def draw_table(listing: Listing, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
     """A table for a person: one screen line a record, or every column wrapped with `wide`."""
-    from asiapac_cli import table
+    from asiapac_cli.output import table
 
     target = console(terminal, out)
     if wide:
         table.draw_wide(listing, target, terminal.width or 100, terminal.color)
     else:
         table.draw_fitted(listing, target, terminal.width or 100, terminal.color)
-
-
-def render_document(document: dict[str, Any], fmt: str, terminal: Terminal, out: TextIO) -> None:
-    """One record with its related records: JSON, YAML, or an indented text outline."""
-    if fmt == "json":
-        out.write(to_json(document, indent=2) + "\n")
-    elif fmt == "yaml":
-        write_yaml(document, out)
-    elif fmt == "table":  # asked for, or on a terminal: an explicit format always wins
-        from rich.text import Text
-
-        target = console(terminal, out)
-        for line, depth in outline(document):
-            style = "bold" if depth == 0 and line.endswith(":") else ""
-            target.print(Text("  " * depth + visible(line), style=style))
-    else:
-        out.write("".join("  " * depth + line + "\n" for line, depth in outline(document, safe=True)))
-
-
-def outline(value: Any, depth: int = 0, safe: bool = False) -> list[tuple[str, int]]:
-    """(line, depth) pairs for a nested document; `safe` escapes line breaks for plain text."""
-
-    def one_line(text: Any) -> str:
-        line = cell_text(text)
-        return line.translate(TSV_ESCAPES) if safe else line
-
-    lines: list[tuple[str, int]] = []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if item in (None, [], {}):
-                continue
-            if isinstance(item, (dict, list)) and not is_flat_list(item):
-                lines.append((f"{key}:", depth))
-                lines += outline(item, depth + 1, safe)
-            else:
-                lines.append((f"{key}: {one_line(item)}", depth))
-    elif isinstance(value, list):
-        for item in value:
-            if isinstance(item, dict):
-                inner = outline(item, depth + 1, safe)
-                if inner:
-                    first, _ = inner[0]
-                    lines.append(("- " + first, depth))
-                    lines += inner[1:]
-            else:
-                lines.append(("- " + one_line(item), depth))
-    else:
-        lines.append((one_line(value), depth))
-    return lines
-
-
-def is_flat_list(value: Any) -> bool:
-    return isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value)

@@ -11,7 +11,7 @@ import shlex
 import subprocess
 from typing import TextIO
 
-from asiapac_cli.terminal import Terminal, pager_command
+from asiapac_cli.output.terminal import Terminal, pager_command
 
 
 def should_page(text: str, terminal: Terminal, no_pager: bool) -> bool:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from asiapac_cli import __version__
-from asiapac_cli.factbase import EventStore, FactBase
+from asiapac_cli.facts.base import EventStore, FactBase
 
 MAGIC = b"asiapac-cache\x00"
 FORMAT = 4  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both

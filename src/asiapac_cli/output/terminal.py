@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 FORCE_TTY_ENV = "ASIAPAC_FORCE_TTY"
 PAGER_ENV = "ASIAPAC_PAGER"
@@ -105,3 +105,18 @@ class GuardedOutput:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
+
+
+def console(terminal: Terminal, out: TextIO) -> Any:
+    from rich.console import Console
+
+    return Console(
+        file=out,
+        force_terminal=terminal.is_tty,
+        color_system="auto" if terminal.color else None,
+        width=terminal.width or 100,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )

@@ -15,8 +15,8 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from asiapac_cli.model import DESCRIPTIVE_TITLE_MARK, Column, Listing
-from asiapac_cli.render import cell_text
+from asiapac_cli.facts.model import DESCRIPTIVE_TITLE_MARK, Column, Listing
+from asiapac_cli.output.cells import cell_text
 from asiapac_cli.safe_text import visible
 from asiapac_cli.vocab import STYLES
 

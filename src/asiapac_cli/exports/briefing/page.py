@@ -21,9 +21,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from asiapac_cli import __version__, model, query, vocab
-from asiapac_cli.factbase import FactBase
-from asiapac_cli.model import Record
+from asiapac_cli import __version__, vocab
+from asiapac_cli.facts import model
+from asiapac_cli.facts.base import FactBase
+from asiapac_cli.facts.model import Record
+from asiapac_cli.facts.names import resolve
+from asiapac_cli.queries.citations import citations_of
+from asiapac_cli.queries.rows import parse_date_option
+from asiapac_cli.queries.show import about as about_fact_base
+from asiapac_cli.queries.timeline import timeline as timeline_listing
 from asiapac_cli.safe_text import visible
 
 TITLE = "NATO and its Indo-Pacific partners: a briefing"
@@ -93,13 +99,13 @@ class Page:
         self.fb = fb
         self.about = about or {}
         self.since, self.until = since, until
-        self.first_day = query.parse_date_option(since, "--since")[0] if since else None
-        self.last_day = query.parse_date_option(until, "--until")[1] if until else None
-        self.actor_ids = list(dict.fromkeys(query.resolve(fb, "actors", a) for a in actors or []))
-        self.topic_ids = list(dict.fromkeys(query.resolve(fb, "topics", t) for t in topics or []))
+        self.first_day = parse_date_option(since, "--since")[0] if since else None
+        self.last_day = parse_date_option(until, "--until")[1] if until else None
+        self.actor_ids = list(dict.fromkeys(resolve(fb, "actors", a) for a in actors or []))
+        self.topic_ids = list(dict.fromkeys(resolve(fb, "topics", t) for t in topics or []))
         self.filtered = bool(since or until or self.actor_ids or self.topic_ids)
 
-        listing = query.timeline(
+        listing = timeline_listing(
             fb, since=since, until=until, actors=self.actor_ids or None, topics=self.topic_ids or None
         )
         self.events: list[Record] = []
@@ -122,7 +128,7 @@ class Page:
         self.groupings = [g for g in fb.table("groupings").values() if self.keeps_grouping(g)]
         cited: set[str] = set()
         for record in self.events + self.itpps + self.stances + self.claims + self.groupings:
-            cited.update(query.citations_of(record))
+            cited.update(citations_of(record))
         # Numbered in the fact file's order of sources; unfiltered, the page lists every source.
         self.sources = [s for s in fb.table("sources").values() if s["id"] in cited or not self.filtered]
         self.number = {s["id"]: n for n, s in enumerate(self.sources, start=1)}
@@ -697,7 +703,7 @@ def source_list(page: Page) -> str:
 
 
 def coverage(page: Page) -> str:
-    # `query.about` where it exists, else the fact base's own fields, else what the data implies.
+    # `about` where it exists, else the fact base's own fields, else what the data implies.
     about, base = page.about, page.fb.base
     checked = about.get("checked_on") or base.get("checked_on") or base.get("as_of") or "not recorded"
     through = about.get("events_through") or base.get("events_through")
@@ -817,12 +823,7 @@ def briefing(
     fact_file: str | None = None,
 ) -> str:
     """The HTML briefing of the fact base, narrowed like the timeline's filters."""
-    about_of = getattr(query, "about", None)  # coverage, where the fact base records it
-    about: dict[str, Any] = {}
-    if about_of is not None:
-        found = about_of(fb, fact_file)
-        about = found if isinstance(found, dict) else {}
-    return render(Page(fb, since, until, actors, topics, about))
+    return render(Page(fb, since, until, actors, topics, about_fact_base(fb, fact_file or "")))
 
 
 # --- style and script -----------------------------------------------------------------------------

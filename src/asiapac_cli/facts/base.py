@@ -7,23 +7,17 @@ The same shape is built from a freshly parsed file or read lazily from the cache
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from asiapac_cli import model, vocab
-from asiapac_cli.model import Record
+from asiapac_cli import vocab
+from asiapac_cli.facts import model
+from asiapac_cli.facts.model import Record
+from asiapac_cli.facts.names import NAMED_KINDS, name_index
 
 # Columns kept for every event, in chronological order.
 EVENT_COLUMNS = ("ids", "lo", "hi", "kind", "actors", "topics")
-NAMED_KINDS = ("actors", "topics", "groupings")  # kinds that have display names and aliases
 SHORT_NAME = 12  # a name longer than this is shown by a shorter alias in tables, if it has one
-
-
-def normalise_name(text: str) -> str:
-    """How a typed name is compared: 'South Korea', 'south_korea' -> 'south-korea'."""
-    folded = unicodedata.normalize("NFKC", text).casefold().strip()
-    return "-".join(folded.replace("_", " ").replace("-", " ").split())
 
 
 class EventStore:
@@ -209,33 +203,3 @@ def build_base(records: dict[str, list[Record]], schema_version: int, head: dict
         for kind in model.RECORD_KINDS
     }
     return base
-
-
-def name_index(records: list[Record]) -> dict[str, str]:
-    """Names people type -> id. Ids win over names, names over aliases."""
-    index: dict[str, str] = {}
-    for field in ("aliases", "name", "title", "id"):
-        for record in records:
-            values = record.get(field) or []
-            for value in [values] if isinstance(values, str) else values:
-                index[normalise_name(value)] = record["id"]
-    return index
-
-
-def alias_collisions(records: list[Record]) -> list[tuple[str, str, str]]:
-    """(name, first id, second id) for each typed name that two records of one kind claim."""
-    owners: dict[str, str] = {}
-    collisions = []
-    for record in records:
-        if "id" not in record:  # its id was invalid; that problem is already reported
-            continue
-        names = {normalise_name(record["id"])}
-        for field in ("name", "title"):
-            if isinstance(record.get(field), str):
-                names.add(normalise_name(record[field]))
-        names.update(normalise_name(a) for a in record.get("aliases") or [])
-        for name in sorted(names):
-            owner = owners.setdefault(name, record["id"])
-            if owner != record["id"]:
-                collisions.append((name, owner, record["id"]))
-    return collisions

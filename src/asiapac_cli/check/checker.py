@@ -18,10 +18,12 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from asiapac_cli import check_text, model, vocab
+from asiapac_cli import vocab
+from asiapac_cli.check import sentences as check_text
 from asiapac_cli.errors import ExitStatus
-from asiapac_cli.factbase import FactBase
-from asiapac_cli.model import Column, Listing, Record
+from asiapac_cli.facts import model
+from asiapac_cli.facts.base import FactBase
+from asiapac_cli.facts.model import Column, Listing, Record
 
 VERDICTS = vocab.CHECK_VERDICTS
 SEVERITY = {"unknown": 0, "confirmed": 1, "contested": 2, "contradicted": 3}

@@ -7,7 +7,7 @@ columns: when the years do not fit one to a column, each column covers several y
 from __future__ import annotations
 
 from asiapac_cli.errors import NoMatch
-from asiapac_cli.model import Listing
+from asiapac_cli.facts.model import Listing
 from asiapac_cli.vocab import EVENT_KINDS
 
 LABEL_WIDTH = 13

@@ -1,0 +1,168 @@
+"""The Typer app: the command registry, the one error boundary, and the entry point."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from asiapac_cli import __version__
+from asiapac_cli.cli.emit import silence_stdout
+from asiapac_cli.errors import AsiapacError, ExitStatus, FactFileInvalid, exit_status_help
+
+DEBUG_ENV = "ASIAPAC_DEBUG"
+
+
+# Commands register here, and `build_app` turns them into a Typer app. Typer converts every
+# registered command into a Click command on each run (about 1 ms apiece), so a run that
+# names its command builds an app of that one command only (see `main`).
+COMMANDS: dict[str, Callable[..., None]] = {}
+# Every command, in the order `asiapac --help` lists them, with the module (under
+# cli/commands) that defines it: a run imports only the module of the command it names.
+COMMAND_MODULES = {
+    **dict.fromkeys(["timeline", "summits", "itpp", "stances", "who-opposed", "who-supported"], "lookups"),
+    **dict.fromkeys(["topics", "actors", "groupings", "sources", "cite"], "lookups"),
+    "export": "export",
+    **dict.fromkeys(["claims", "search", "show", "about"], "lookups"),
+    "validate": "factfile",
+    "schema": "factfile",
+    "check": "check",
+}
+
+
+def command(name: str | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command; any AsiapacError it raises becomes its message and its exit status."""
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> None:
+            try:
+                function(*args, **kwargs)
+            except AsiapacError as error:
+                raise fail(error) from None
+
+        COMMANDS[name or function.__name__] = run
+        return run
+
+    return register
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"asiapac {__version__}")
+        raise typer.Exit()
+
+
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources."""
+
+
+ROOT_HELP = """Look up the facts of NATO's partnerships in the Indo-Pacific, with their sources.
+
+\b
+Where to start:
+  asiapac summits                   who came to which NATO summit
+  asiapac itpp japan                what Japan's partnership programme covers
+  asiapac who-opposed tokyo-office  who opposed a NATO office in Tokyo
+  asiapac timeline --since 2023     what happened, in date order
+  asiapac claims --verdict wrong    what the 2023 interview got wrong
+  asiapac search camp david         every record that mentions it
+"""
+
+
+def fail(error: AsiapacError) -> typer.Exit:
+    """Print an expected error on stderr and give the exit status that belongs to it."""
+    from asiapac_cli.safe_text import visible
+
+    message = str(error) if isinstance(error, FactFileInvalid) else f"asiapac: {error}"
+    sys.stderr.write(visible(message) + "\n")
+    return typer.Exit(int(error.status))
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or with the one named `only`."""
+    built = typer.Typer(
+        name="asiapac",
+        no_args_is_help=True,
+        rich_markup_mode=None,  # help text is plain: a literal [bracket] must never vanish
+        pretty_exceptions_show_locals=False,  # a traceback must never print local variables
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback(help=ROOT_HELP, epilog=exit_status_help())(root)
+    import importlib
+
+    for name, module in COMMAND_MODULES.items():
+        if only is None or name == only:
+            importlib.import_module(f"asiapac_cli.cli.commands.{module}")  # registers its commands
+            built.command(name)(COMMANDS[name])
+    return built
+
+
+def main() -> None:
+    """Entry point: expected errors are messages; a bug prints no traceback unless asked."""
+    from asiapac_cli.output.terminal import ClosedOutput, GuardedOutput
+
+    if sys.stdout is None:  # started with stdout closed (`asiapac timeline >&-`)
+        with contextlib.suppress(OSError):
+            os.open(os.devnull, os.O_RDWR)  # hold fd 1, so no file we open becomes "stdout"
+        sys.stdout = ClosedOutput()
+    # Whatever writes stdout (our commands, Click's --help and --version, completion scripts),
+    # a failed write is an output failure (74), not an internal error.
+    stdout = GuardedOutput(sys.stdout)
+    sys.stdout = stdout
+    arguments = sys.argv[1:]
+    named = arguments[0] if arguments and arguments[0] in COMMAND_MODULES else None
+    code: Any = 0
+    try:
+        # standalone: Typer handles usage errors (2) and Ctrl-C (130)
+        build_app(named)(prog_name="asiapac")
+    except SystemExit as done:
+        code = done.code
+    except KeyboardInterrupt:
+        code = ExitStatus.INTERRUPTED
+    except OSError as error:
+        # a write to stdout failed somewhere (Click's --help, a completion script); any other
+        # OSError that reaches here is a bug
+        code = output_failed(error) if stdout.failure is not None else report_unexpected(error)
+    except Exception as error:  # the last line of defence against tracebacks
+        code = report_unexpected(error)
+    try:
+        stdout.flush()  # now, not in the interpreter's exit, where a failure could not be reported
+    except OSError as error:
+        code = output_failed(error)
+    sys.exit(code)
+
+
+def output_failed(error: OSError) -> int:
+    silence_stdout()
+    if isinstance(error, BrokenPipeError):
+        return 0
+    sys.stderr.write(f"asiapac: cannot write output: {error.strerror}\n")
+    return ExitStatus.IO_ERROR
+
+
+def report_unexpected(error: Exception) -> int:
+    if os.environ.get(DEBUG_ENV):
+        import traceback
+
+        traceback.print_exception(type(error), error, error.__traceback__)
+    else:
+        from asiapac_cli.safe_text import visible
+
+        sys.stderr.write(
+            visible(f"asiapac: internal error: {type(error).__name__}: {error}") + "\n"
+            f"asiapac: run again with {DEBUG_ENV}=1 for details, and please report it\n"
+        )
+    return ExitStatus.INTERNAL

@@ -1,0 +1,94 @@
+"""`asiapac check FILE`: fact-check a text."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from asiapac_cli import vocab
+from asiapac_cli.errors import (
+    ExitStatus,
+)
+
+if TYPE_CHECKING:
+    pass
+
+from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
+from asiapac_cli.cli.options import DataOption, Output, listing_command
+
+
+@listing_command()
+def check(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE", help="Text to check (UTF-8, plain or Markdown); - for stdin.", show_default=False
+        ),
+    ],
+    min_evidence: Annotated[
+        Optional[str],
+        typer.Option(
+            "--min-evidence",
+            metavar="LEVEL",
+            help="Judge only against facts at or above this evidence level: "
+            f"{', '.join(vocab.EVIDENCE_LEVELS)}.",
+            autocompletion=vocab.completer(vocab.EVIDENCE_LEVELS),
+            show_default=False,
+        ),
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List every sentence, also those that name nothing the base knows.")
+    ] = False,
+    data: DataOption = None,
+    *,
+    output: Output,
+) -> None:
+    """Fact-check a text against the fact base.
+
+    Exit 0 when nothing is contradicted (also when nothing could be judged), 3 when
+    something is (so CI can gate a draft), 66 when the text cannot be read.
+
+    \b
+    Example:
+      asiapac check article.txt
+      pbpaste | asiapac check - --format json
+    """
+    from asiapac_cli.check.checker import MAX_TEXT_BYTES, contradicted
+    from asiapac_cli.check.checker import check as check_text
+    from asiapac_cli.errors import TextUnreadable
+    from asiapac_cli.output.terminal import detect
+
+    level = (
+        vocab.match(min_evidence, vocab.EVIDENCE_LEVELS, "--min-evidence", "level") if min_evidence else None
+    )
+    term = detect(output.no_color)
+    fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
+    name = "standard input" if file == "-" else file
+    try:
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        else:
+            with open(file, "rb") as handle:
+                raw = handle.read(MAX_TEXT_BYTES + 1)
+    except OSError as error:
+        raise TextUnreadable(f"cannot read {name}: {error.strerror}") from None
+    if len(raw) > MAX_TEXT_BYTES:
+        raise TextUnreadable(f"{name} is more than {MAX_TEXT_BYTES // 2**20} MiB; check it in parts")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TextUnreadable(
+            f"{name} is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+            "convert it first, for example: iconv -f latin1 -t utf-8"
+        ) from None
+    listing = select_columns(
+        run_query(data, lambda fb: check_text(fb, text, level, show_all)), output.columns
+    )
+    if not listing.rows and fmt == "table":
+        sys.stderr.write(f"asiapac: {listing.empty_message}\n")
+    else:
+        write_listing(listing, fmt, term, output)
+    if contradicted(listing):
+        raise typer.Exit(ExitStatus.CONTRADICTED)

@@ -1,0 +1,226 @@
+"""The options commands share, declared once: output options for every listing (`listing_command`),
+the fact file, citations, filters, and shell completion of names."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from asiapac_cli import vocab
+from asiapac_cli.cli.app import command
+from asiapac_cli.cli.emit import load_factbase
+
+
+class Output:
+    """The output options every listing command takes, as given on the command line."""
+
+    def __init__(
+        self, fmt: str | None, columns: str | None, wide: bool, no_pager: bool, no_color: bool
+    ) -> None:
+        self.fmt = fmt
+        self.columns = columns
+        self.wide = wide
+        self.no_pager = no_pager
+        self.no_color = no_color
+
+
+def format_option(formats: tuple[str, ...], extra_help: str = "") -> Any:
+    return Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"One of {', '.join(formats)}. Default: table on a terminal, tsv when piped.{extra_help}",
+            autocompletion=vocab.completer(formats),
+            show_default=False,
+        ),
+    ]
+
+
+ColumnsOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--columns",
+        "-c",
+        metavar="A,B,C",
+        help="Only these columns, in this order, in every format (names as in the tsv header).",
+        show_default=False,
+    ),
+]
+
+
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        "-w",
+        help="Every column, all of it, wrapped: nothing cut (a table marks cut text with … "
+        "and says what is not shown at this width).",
+    ),
+]
+
+
+NoPagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page a long table.")]
+
+
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR=1).")]
+
+
+DataOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--data",
+        metavar="FILE",
+        help="Fact file to read instead of the bundled one (or set ASIAPAC_DATA).",
+        show_default=False,
+        dir_okay=True,
+        readable=False,  # the loader says why a file cannot be read (66), as for ASIAPAC_DATA
+    ),
+]
+
+
+DocumentFormatOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table (an outline) on a terminal, text when piped; or json, yaml.",
+        autocompletion=vocab.completer(vocab.DOCUMENT_FORMATS),
+        show_default=False,
+    ),
+]
+
+
+CiteOption = Annotated[
+    bool, typer.Option("--cite", help="Add citations: title, publisher, date, URL, quote.")
+]
+
+
+OUTPUT_NAMES = ("fmt", "columns", "wide", "no_pager", "no_color")
+
+
+def listing_command(
+    name: str | None = None, formats: tuple[str, ...] = vocab.LISTING_FORMATS, format_help: str = ""
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a listing command: it takes `output: Output`, and gets the shared output options
+    (--format, --columns, --wide, --no-pager, --no-color), declared here once for every listing."""
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        shared = [
+            inspect.Parameter(
+                "fmt",
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=format_option(formats, format_help),
+            ),
+            inspect.Parameter(
+                "columns", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ColumnsOption
+            ),
+            inspect.Parameter("wide", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=WideOption),
+            inspect.Parameter(
+                "no_pager", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoPagerOption
+            ),
+            inspect.Parameter(
+                "no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption
+            ),
+        ]
+        own = [
+            p for p in inspect.signature(function, eval_str=True).parameters.values() if p.name != "output"
+        ]
+
+        @functools.wraps(function)
+        def with_output(**kwargs: Any) -> None:
+            output = Output(**{n: kwargs.pop(n) for n in OUTPUT_NAMES})
+            function(**kwargs, output=output)
+
+        parameters = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + shared
+        with_output.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        with_output.__annotations__ = {p.name: p.annotation for p in parameters}
+        del with_output.__wrapped__  # Typer must read the new signature, not the function's
+        return command(name or function.__name__)(with_output)
+
+    return register
+
+
+def completions(kinds: tuple[str, ...], with_itpp: bool = False) -> Callable[[str], list[tuple[str, str]]]:
+    """Shell completion of ids of `kinds` (from the cached fact base), with their names."""
+
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        try:
+            fb = load_factbase(None)
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+        from asiapac_cli.safe_text import visible  # the shell shows the names on the terminal
+
+        partners = {i["partner"] for i in fb.table("itpps").values()}
+        found = []
+        for kind in kinds:
+            ids = fb.events.column("ids") if kind == "events" else list(fb.table(kind))
+            for record_id in ids:
+                if record_id.startswith(incomplete.lower()) and (not with_itpp or record_id in partners):
+                    name = fb.display_name(record_id) if kind != "events" else ""
+                    found.append((record_id, visible(name)))
+        return found
+
+    return complete
+
+
+TopicArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="TOPIC",
+        help="Topic id or name, e.g. tokyo-office.",
+        autocompletion=completions(("topics",)),
+        show_default=False,
+    ),
+]
+
+
+ActorFilter = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        metavar="NAME",
+        help="Only events involving this actor: id, name, alias or part of a name (repeatable).",
+        autocompletion=completions(("actors",)),
+        show_default=False,
+    ),
+]
+
+
+KindFilter = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        metavar="KIND",
+        help=f"Only this kind of event (repeatable): {', '.join(vocab.EVENT_KINDS)}.",
+        autocompletion=vocab.completer(vocab.EVENT_KINDS),
+        show_default=False,
+    ),
+]
+
+
+TopicFilter = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        metavar="TOPIC",
+        help="Only events on this topic (repeatable).",
+        autocompletion=completions(("topics",)),
+        show_default=False,
+    ),
+]
+
+
+SinceOption = Annotated[
+    Optional[str], typer.Option(metavar="DATE", help="From this date: 2023, 2023-07 or 2023-07-12.")
+]
+
+
+UntilOption = Annotated[
+    Optional[str], typer.Option(metavar="DATE", help="Up to this date, inclusive (same forms).")
+]

@@ -1,0 +1,7 @@
+"""Output: how rows and documents reach a person or a program.
+
+cells (a value as text), formats (the piped formats and the table, by name), table (the
+terminal table), document (`show`, `about`), terminal (the one place that decides "terminal or
+not", colour and width), pager. It may import `facts` (types only), `errors`, `vocab` and
+`safe_text`; it never computes a fact.
+"""
