@@ -441,7 +441,8 @@ def test_sqlite_counts_and_keys(data: str, tmp_path: Path, monkeypatch: pytest.M
         + sum(len(a["sources"]) for a in r.get("areas") or [])
         + len((r.get("predecessor") or {}).get("sources") or [])
         for r in all_records
-    )
+    ) + sum(len(o["sources"]) for a in fb.table("actors").values() for o in a.get("offices") or [])
+    assert count(db, "offices") == sum(len(a.get("offices") or []) for a in fb.table("actors").values())
     assert count(db, "attendance") == sum(len(e.get("attendance") or []) for e in events)
     assert count(db, "itpp_areas") == sum(len(i.get("areas") or []) for i in fb.table("itpps").values())
     assert dict(db.execute("SELECT key, value FROM meta")) == {

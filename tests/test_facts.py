@@ -231,6 +231,9 @@ def test_every_source_is_cited_and_every_citation_complete(fb) -> None:
             ):
                 cited |= {c["source"] for c in part["sources"]}
     cited |= {c["source"] for e in fb.events for c in e["sources"]}
+    cited |= {
+        c["source"] for a in fb.table("actors").values() for o in a.get("offices") or [] for c in o["sources"]
+    }
     assert set(fb.table("sources")) - cited == set()
     for source in fb.table("sources").values():
         assert source.get("publisher") or source.get("author")
@@ -250,8 +253,12 @@ def test_no_seed_misspelling_outside_quoted_claims(fb) -> None:
     for wrong in (r"\bITTP\b", r"Quadruple", r"Indian[-–]Pacific"):
         for line in outside_claims.splitlines():
             if re.search(wrong, line):
-                # Aliases keep the seed's spellings on purpose, so `asiapac stances ittp` works.
-                assert any(word in line.lower() for word in ("seed", "interview", "quote", "aliases:")), line
+                # Aliases and misspellings keep the seed's spellings on purpose, so `asiapac stances
+                # ittp` works and `check` reads the seed's words; nowhere else are they stated.
+                assert any(
+                    word in line.lower()
+                    for word in ("seed", "interview", "quote", "aliases:", "misspellings:", "not_names:")
+                ), line
 
 
 # The verdicts of the research notes' table of the seed's sixteen checkable claims (§0).
@@ -461,3 +468,38 @@ def test_every_countrys_stance_says_whether_it_is_an_ally(fb) -> None:
         actor = fb.get(stance["actor"])
         assert ("ally" in stance) == (actor["kind"] == "country"), stance["id"]
     assert fb.table("stances")["japan-supports-tokyo-office"]["ally"] is False
+
+
+def holders(fb, office: str, of: str) -> list[tuple[str, str, str | None]]:
+    """(person, from, until) for each holder of an office, in order of taking it."""
+    found = [
+        (actor["id"], held.get("from") or "", held.get("until"))
+        for actor in fb.table("actors").values()
+        for held in actor.get("offices") or []
+        if held["office"] == office and held["of"] == of and not held.get("acting")
+    ]
+    return sorted(found, key=lambda h: h[1])
+
+
+def test_japans_prime_ministers_since_2021_follow_each_other(fb) -> None:
+    # Jiji, 4 Oct 2021: the Diet "elected ... Fumio Kishida as prime minister to succeed Yoshihide
+    # Suga"; Kyodo, 1 Oct 2024: Ishiba "was elected Japan's new prime minister ... to replace Fumio
+    # Kishida".
+    chain = holders(fb, "prime-minister", "japan")
+    assert [h[0] for h in chain][:3] == ["yoshihide-suga", "fumio-kishida", "shigeru-ishiba"]
+    assert chain[1][1:] == ("2021-10-04", "2024-10-01")
+    for (_, _, until), (_, start, _) in zip(chain, chain[1:], strict=False):
+        assert until == start, chain  # no gap and no overlap: each took over the day the last left
+
+
+def test_nato_secretaries_general_hand_over_on_1_october_2024(fb) -> None:
+    chain = holders(fb, "secretary-general", "nato")
+    assert [(h[0], h[2]) for h in chain] == [("jens-stoltenberg", "2024-10-01"), ("mark-rutte", None)]
+    assert chain[1][1] == "2024-10-01"
+
+
+def test_a_person_with_offices_can_be_cited() -> None:
+    result = run("cite", "fumio-kishida")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Prime Minister of Japan (2021-10-04 to 2024-10-01): ")
+    assert "Jiji" in result.stdout

@@ -428,3 +428,36 @@ def test_not_known_attendance_is_not_taking_part(tmp_path: Path) -> None:
     path.write_text(NEW_HEAD + SOURCE + ACTORS + "events:\n" + event(attendance), encoding="utf-8")
     fb = load.load(path, use_cache=False)
     assert list(fb.events.column("actors")[0]) == []
+
+
+def person_with(office: str) -> str:
+    return (
+        HEAD
+        + SOURCE
+        + ACTORS
+        + "  - id: fumio-kishida\n    name: Fumio Kishida\n    kind: person\n    country: japan\n"
+        + "    family_name: Kishida\n    offices:\n"
+        + office
+    )
+
+
+def test_an_office_needs_its_dates_and_sources(tmp_path: Path) -> None:
+    undated = "      - office: prime-minister\n        of: japan\n        title: Prime Minister\n        sources: [src]\n"
+    assert problems_of(tmp_path, person_with(undated)) == [
+        "18:9: actors[1].offices[0]: an office needs 'from' or 'in_office_on'"
+    ]
+    backwards = (
+        "      - office: prime-minister\n        of: japan\n        title: Prime Minister\n"
+        "        from: '2024-10-01'\n        until: '2021-10-04'\n        sources: [src]\n"
+    )
+    assert problems_of(tmp_path, person_with(backwards)) == [
+        "18:9: actors[1].offices[0]: until '2021-10-04' is before from '2024-10-01'"
+    ]
+    unsourced = "      - office: premier\n        of: jap\n        title: PM\n        from: '2021'\n"
+    assert problems_of(tmp_path, person_with(unsourced)) == [
+        "18:9: actors[1].offices[0]: missing required field 'sources' (a list of a source id or a mapping with 'source')",
+        "18:17: actors[1].offices[0].office: expected one of president, prime-minister, chancellor, "
+        "deputy-prime-minister, foreign-minister, defence-minister, secretary-general; got 'premier'; "
+        "did you mean 'prime-minister' or 'president'?",
+        "19:13: actors[1].offices[0].of: no actor with id 'jap'; did you mean 'japan'?",
+    ]

@@ -32,6 +32,17 @@ EVENT_KINDS = (
     "aid",
 )
 POSITIONS = ("proposed", "supported", "opposed", "cautious", "neutral")
+# Offices a person in the fact file holds over dates (`actors[].offices`): what lets `check`
+# read "the Japanese prime minister in July 2024" as Fumio Kishida.
+OFFICES = (
+    "president",
+    "prime-minister",
+    "chancellor",
+    "deputy-prime-minister",
+    "foreign-minister",
+    "defence-minister",
+    "secretary-general",
+)
 SUPPORTING_POSITIONS = ("proposed", "supported")
 # `not-known`: the partner was (or may have been) invited, and no source found says how it
 # took part; the record's note says what the sources do say.

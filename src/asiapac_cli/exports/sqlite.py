@@ -61,6 +61,10 @@ CREATE TABLE claims (
     id TEXT PRIMARY KEY, by_actor TEXT NOT NULL REFERENCES actors(id), text TEXT NOT NULL,
     verdict TEXT NOT NULL, evidence TEXT NOT NULL, correction TEXT, note TEXT);
 CREATE TABLE claim_records (claim_id TEXT NOT NULL REFERENCES claims(id), record_id TEXT NOT NULL);
+CREATE TABLE offices (
+    person_id TEXT NOT NULL REFERENCES actors(id), number INTEGER NOT NULL, office TEXT NOT NULL,
+    of_id TEXT NOT NULL REFERENCES actors(id), title TEXT NOT NULL, "from" TEXT, until TEXT,
+    in_office_on TEXT, acting INTEGER, note TEXT, PRIMARY KEY (person_id, number));
 CREATE TABLE citations (
     record_kind TEXT NOT NULL, record_id TEXT NOT NULL, source_id TEXT NOT NULL REFERENCES sources(id),
     quote TEXT, locator TEXT, translation TEXT, part TEXT);
@@ -148,6 +152,11 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
     for kind in ("sources", "actors", "topics"):
         for record in fb.table(kind).values():
             add(kind, record)
+            rows["offices"] += [
+                (record["id"], number, o["office"], o["of"], o["title"], o.get("from"), o.get("until"))
+                + ("; ".join(o.get("in_office_on") or []) or None, int(bool(o.get("acting"))), o.get("note"))
+                for number, o in enumerate(record.get("offices") or [], start=1)
+            ]
             if kind != "sources":
                 rows[f"{model.SINGULAR[kind]}_aliases"] += [
                     (record["id"], a) for a in record.get("aliases") or []

@@ -49,6 +49,14 @@ class Actor(TypedDict, total=False):
     aliases: list[str]
     country: str
     role: str
+    family_name: str
+    capital: str
+    demonyms: list[str]
+    abbreviations: list[str]
+    not_names: list[str]
+    offices: list[dict[str, Any]]  # office, of, title, from, until, ...: `from` is a keyword
+    phrases: list[str]
+    misspellings: list[str]
 
 
 class Topic(TypedDict, total=False):
@@ -56,6 +64,8 @@ class Topic(TypedDict, total=False):
     title: Required[str]
     aliases: list[str]
     description: str
+    phrases: list[str]
+    misspellings: list[str]
 
 
 class Attendance(TypedDict, total=False):
@@ -124,6 +134,8 @@ class Stance(Fact, total=False):
 class Grouping(Fact, total=False):
     name: Required[str]
     aliases: list[str]
+    phrases: list[str]
+    misspellings: list[str]
     members: Required[list[str]]
     founded: str
     nature: Required[str]

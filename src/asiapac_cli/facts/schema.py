@@ -490,6 +490,43 @@ SOURCE = SourceSpec(
     title="Source",
 )
 
+
+class OfficeSpec(DatedSpan):
+    """An office a person held: from, until, or only days on which a source shows them in it."""
+
+    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+        super().check_record(record, node, checker, label)
+        if "from" not in record and not record.get("in_office_on"):
+            checker.report(node.start_mark, f"{where(label)}: an office needs 'from' or 'in_office_on'")
+
+
+OFFICE = OfficeSpec(
+    {
+        "office": Field(Enum(vocab.OFFICES), required=True, description="which office"),
+        "of": Field(Ref("actors"), required=True, description="the country or organisation"),
+        "title": Field(Text(), required=True, description="the office's own name in English"),
+        "from": Field(PartialDate(), description="first day in office"),
+        "until": Field(PartialDate(), description="last day in office; absent while still in it"),
+        "in_office_on": Field(
+            ListOf(PartialDate()), description="days a source shows them in office (from/until not known)"
+        ),
+        "acting": Field(Bool(), description="true for an acting holder"),
+        "secondary_title": Field(Text(), description="another name the office was given"),
+        "secondary_title_from": Field(PartialDate()),
+        "note": Field(Text()),
+        "sources": Field(ListOf(CitationSpec(), min_items=1), required=True, description="citations"),
+    },
+    start_field="from",
+    end_field="until",
+    title="Office",
+)
+
+# Words about the world that `check` reads prose with; each a list of names as writers write them.
+PROSE_NAMES = {
+    "phrases": Field(TEXT_LIST, description="how prose names it beyond its aliases ('office in Tokyo')"),
+    "misspellings": Field(TEXT_LIST, description="known wrong spellings ('ITTP'), read as the name"),
+}
+
 ACTOR = Mapping(
     {
         "id": Field(Id("actors"), required=True),
@@ -498,6 +535,13 @@ ACTOR = Mapping(
         "aliases": Field(TEXT_LIST),
         "country": Field(Ref("actors")),
         "role": Field(Text()),
+        "family_name": Field(Text(), description="a person's family name, however the name is ordered"),
+        "capital": Field(Text(), description="a country's capital, which prose uses for its government"),
+        "demonyms": Field(TEXT_LIST, description="adjectives and nouns for its people ('Japanese')"),
+        "abbreviations": Field(TEXT_LIST, description="forms read only as written ('US', 'U.S.')"),
+        "not_names": Field(TEXT_LIST, description="phrases holding its names that mean something else"),
+        "offices": Field(ListOf(OFFICE), description="offices a person held, with dates and sources"),
+        **PROSE_NAMES,
     },
     title="Actor",
 )
@@ -508,6 +552,7 @@ TOPIC = Mapping(
         "title": Field(Text(), required=True),
         "aliases": Field(TEXT_LIST),
         "description": Field(Text()),
+        **PROSE_NAMES,
     },
     title="Topic",
 )
@@ -592,6 +637,7 @@ GROUPING = Mapping(
         **fact_fields("groupings"),
         "name": Field(Text(), required=True),
         "aliases": Field(TEXT_LIST),
+        **PROSE_NAMES,
         "members": Field(ListOf(Ref("actors"), min_items=1, unique=True), required=True),
         "founded": Field(PartialDate()),
         "nature": Field(Text(), required=True, description="what it actually is"),

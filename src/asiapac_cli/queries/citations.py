@@ -81,17 +81,20 @@ def cited_table(table: list[Column], cite: bool) -> list[Column]:
 
 def citation_parts(record: Record) -> list[tuple[str | None, Citation]]:
     """(part, citation) for every citation of a record: its own (part None), then those of
-    its ITPP areas ('area 3') and of its predecessor ('predecessor')."""
+    its ITPP areas ('area 3'), of its predecessor ('predecessor') and of a person's offices
+    ('office 2')."""
     parts: list[tuple[str | None, Citation]] = [(None, c) for c in record.get("sources") or []]
     for number, area in enumerate(record.get("areas") or [], start=1):
         parts += [(f"area {number}", c) for c in area.get("sources") or []]
     predecessor = record.get("predecessor") or {}
     parts += [("predecessor", c) for c in predecessor.get("sources") or []]
+    for number, office in enumerate(record.get("offices") or [], start=1):
+        parts += [(f"office {number}", c) for c in office.get("sources") or []]
     return parts
 
 
 def citations_of(record: Record) -> list[str]:
-    """Source ids a record cites, including those of its areas and predecessor."""
+    """Source ids a record cites, including those of its areas, predecessor and offices."""
     return [citation["source"] for _, citation in citation_parts(record)]
 
 
@@ -101,7 +104,8 @@ CITED_KINDS = ("stances", "itpps", "events", "groupings", "claims", "sources")
 def cited_record(fb: FactBase, name: str) -> tuple[str, str]:
     """(kind, id) of the record or source `name` names; NoMatch for what carries no citations."""
     kind, record_id = find(fb, name)[0]
-    if kind not in CITED_KINDS:
+    record = fb.get(record_id) if kind != "sources" else None
+    if kind not in CITED_KINDS and not (record and record.get("offices")):
         raise NoMatch(
             f"{record_id!r} is {model.article(KIND_WORDS[kind])}, which cites no source itself; "
             f"`asiapac show {record_id}` lists the records about it, each citable"
@@ -122,11 +126,21 @@ def cite_parts(fb: FactBase, name: str) -> list[tuple[str, Citation]]:
             label = ""
         elif part == "predecessor":
             label = "Predecessor: "
+        elif part.startswith("office "):
+            office = record["offices"][int(part.split()[1]) - 1]
+            label = f"{office['title']} ({office_span(office)}): "
         else:
             number = int(part.split()[1])
             label = f"Area {number} ({' '.join(record['areas'][number - 1]['name'].split())}): "
         labelled.append((label, citation))
     return labelled
+
+
+def office_span(office: Record) -> str:
+    """'2021-10-04 to 2024-10-01', 'from 2024-10-01', 'in office on 2023-05-01'."""
+    if office.get("from"):
+        return f"{office['from']} to {office['until']}" if office.get("until") else f"from {office['from']}"
+    return "in office on " + ", ".join(office.get("in_office_on") or [])
 
 
 def cite_text(fb: FactBase, name: str) -> str:
