@@ -1,0 +1,207 @@
+"""What a sentence claims, in the fact base's terms: one type per kind of claim.
+
+Each claim holds its subject, what is said of it, and the words it came from; `short()` is the
+text form a reader sees ("France – opposed – Tokyo office"), `as_dict()` the JSON form. Claims
+are made by `extract.py` and judged by `judges.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+from asiapac_cli.check.dates import When, say_when
+
+
+class Names(Protocol):
+    def name(self, record_id: str) -> str: ...
+
+
+def plain(claim: Any) -> dict[str, Any]:
+    """A claim as JSON: its kind first, dates as {text, from, to}."""
+    fields = asdict(claim)
+    for key, value in fields.items():
+        if isinstance(getattr(claim, key), When):
+            when = getattr(claim, key)
+            fields[key] = {"text": say_when(when), "from": when.lo.isoformat(), "to": when.hi.isoformat()}
+        elif isinstance(value, tuple):
+            fields[key] = list(value)
+    return {"kind": claim.kind, **fields}
+
+
+@dataclass(frozen=True)
+class Attended:
+    """A country (through a person, an office or a level, or none of these) took part in a
+    summit, or did not."""
+
+    summit: str
+    country: str
+    person: str | None = None
+    level: str | None = None
+    attended: bool = True
+    words: str = ""
+    kind = "attended"
+
+    def short(self, names: Names) -> str:
+        who = names.name(self.country)
+        if self.person:
+            who += f" – {names.name(self.person)}"
+        if self.level:
+            who += f" – {self.level}"
+        verb = "attended" if self.attended else "did not attend"
+        return f"{names.name(self.summit)} – {who} – {verb}"
+
+
+@dataclass(frozen=True)
+class AttendedTogether:
+    """Countries took part in a summit together for the first time, or for the n-th summit running."""
+
+    summit: str
+    countries: tuple[str, ...]
+    first: bool = False
+    running: int = 0
+    words: str = ""
+    kind = "attended-together"
+
+    def short(self, names: Names) -> str:
+        who = ", ".join(names.name(c) for c in self.countries)
+        how = "for the first time" if self.first else f"for {self.running} summits running"
+        return f"{names.name(self.summit)} – {who} – attended {how}"
+
+
+@dataclass(frozen=True)
+class Visited:
+    person: str
+    country: str
+    when: When
+    words: str = ""
+    kind = "visited"
+
+    def short(self, names: Names) -> str:
+        return f"{names.name(self.person)} – visited {names.name(self.country)} – {say_when(self.when)}"
+
+
+@dataclass(frozen=True)
+class HasAreas:
+    partner: str
+    count: int
+    words: str = ""
+    kind = "has-areas"
+
+    def short(self, names: Names) -> str:
+        return f"{names.name(self.partner)}'s ITPP – has {self.count} areas"
+
+
+@dataclass(frozen=True)
+class Period:
+    partner: str
+    first: int
+    last: int
+    words: str = ""
+    kind = "period"
+
+    def short(self, names: Names) -> str:
+        return f"{names.name(self.partner)}'s ITPP – runs {self.first}–{self.last}"
+
+
+@dataclass(frozen=True)
+class Agreed:
+    partners: tuple[str, ...]
+    when: When
+    words: str = ""
+    kind = "agreed"
+
+    def short(self, names: Names) -> str:
+        who = " and ".join(names.name(p) for p in self.partners)
+        return f"{who} – ITPP agreed – {say_when(self.when)}"
+
+
+@dataclass(frozen=True)
+class Dated:
+    """An event happened, or a grouping was founded or revived, on the date given."""
+
+    record: str
+    when: When
+    what: str = "event"  # event | founded | revived
+    words: str = ""
+    kind = "dated"
+
+    def short(self, names: Names) -> str:
+        verb = {"founded": "founded", "revived": "revived"}.get(self.what, "held")
+        return f"{names.name(self.record)} – {verb} – {say_when(self.when)}"
+
+
+@dataclass(frozen=True)
+class Position:
+    holder: str
+    topic: str
+    position: str
+    person: str | None = None
+    first: When | None = None  # "first objected in September 2023"
+    words: str = ""
+    kind = "position"
+
+    def short(self, names: Names) -> str:
+        who = names.name(self.holder) + (f" ({names.name(self.person)})" if self.person else "")
+        text = f"{who} – {self.position} – {names.name(self.topic)}"
+        return text + (f" – first in {say_when(self.first)}" if self.first else "")
+
+
+@dataclass(frozen=True)
+class Opened:
+    topic: str
+    words: str = ""
+    kind = "opened"
+
+    def short(self, names: Names) -> str:
+        return f"{names.name(self.topic)} – opened"
+
+
+@dataclass(frozen=True)
+class IsA:
+    grouping: str
+    noun: str
+    words: str = ""
+    kind = "is-a"
+
+    def short(self, names: Names) -> str:
+        return f"{names.name(self.grouping)} – is a {self.noun}"
+
+
+@dataclass(frozen=True)
+class Members:
+    grouping: str
+    listed: tuple[str, ...]
+    words: str = ""
+    kind = "members"
+
+    def short(self, names: Names) -> str:
+        return f"{names.name(self.grouping)} – members – " + ", ".join(names.name(m) for m in self.listed)
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """The sentence repeats a statement the fact file records from the seed interview."""
+
+    claim: str
+    words: str = ""
+    kind = "repeats"
+
+    def short(self, names: Names) -> str:
+        return f"repeats the interview's recorded statement {self.claim}"
+
+
+Claim = (
+    Attended
+    | AttendedTogether
+    | Visited
+    | HasAreas
+    | Period
+    | Agreed
+    | Dated
+    | Position
+    | Opened
+    | IsA
+    | Members
+    | Repeats
+)

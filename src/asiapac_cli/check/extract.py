@@ -1,0 +1,861 @@
+"""From a reading to the claims it makes: who holds what, of which record, on which date.
+
+The reader is conservative: a claim is made only when the sentence's structure pins down its
+parts (the subject of the verb, the object it governs, the date written next to the thing it
+dates). A position belongs to the subject of its verb, not to every actor in the sentence; a
+clause under a frame of doubt ("refused to comment on a report that ...") or with a modal or
+negation before its verb claims nothing; quantities ("every", "first", "for the second year
+running") are claims over several records, made only where they can be judged over all of
+them. What cannot be pinned down yields no claim, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from asiapac_cli.check import lexicon as lx
+from asiapac_cli.check.claims import (
+    Agreed,
+    Attended,
+    AttendedTogether,
+    Claim,
+    Dated,
+    HasAreas,
+    IsA,
+    Members,
+    Opened,
+    Period,
+    Position,
+    Visited,
+)
+from asiapac_cli.check.dates import When
+from asiapac_cli.check.gazetteer import Gazetteer
+from asiapac_cli.check.reading import Mention, Reading, SummitRef
+
+CLAUSE_BREAK = re.compile(
+    r";|:(?=\s)|\s[–—]\s|\(|\)|,?\s{1,3}(?:while|whereas|but|although|though|however|yet)\s", re.I
+)
+SUBORDINATOR = lx.words(
+    (
+        "that",
+        "when",
+        "after",
+        "before",
+        "because",
+        "since",
+        "as",
+        "if",
+        "which",
+        "who",
+        "whose",
+        "where",
+        "until",
+        "once",
+        "and then",
+    )
+)
+PREPOSITIONS = (
+    "by",
+    "of",
+    "in",
+    "to",
+    "from",
+    "with",
+    "at",
+    "for",
+    "against",
+    "unlike",
+    "like",
+    "than",
+    "including",
+    "besides",
+    "despite",
+    "toward",
+    "towards",
+    "about",
+    "over",
+    "on",
+    "into",
+    "among",
+    "between",
+    "via",
+    "through",
+    "behind",
+    "after",
+    "before",
+    "during",
+    "amid",
+    "without",
+)
+PREPOSITION = lx.words(PREPOSITIONS)
+LAST_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
+PASSIVE_BY = re.compile(r"\s{0,3}by\b", re.I)
+AUXILIARY = lx.words(("did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "be", "been"))
+OWN = re.compile(r"(?<![\w-])(?:its|their|his|her)(?![\w-])", re.I)
+DATE_FILLER = re.compile(
+    r"(?:[\s,(]|\b(?:was|were|is|are|has|had|been|being|be|held|took|place|ran|met|meet|gathered|convened|opened|began|"
+    r"started|on|in|from|of|at|during|between|the|summit|summits|NATO['’]?s?|alliance['’]?s?|leaders['’]?)\b)*",
+    re.I,
+)
+REFERENCE_POINT = lx.words(
+    (
+        "before",
+        "after",
+        "ahead of",
+        "since",
+        "until",
+        "following",
+        "prior to",
+        "on the eve of",
+        "on the sidelines of",
+        "on the margins of",
+        "in the run-up to",
+        "by the time of",
+        "at",
+    )
+)
+ITPP_OWNER_AFTER = re.compile(r"\s{0,3}(?:with|between)\s{1,3}(?:NATO\s{1,3}and\s{1,3}|the\s{1,3})?", re.I)
+COUNT_VERB = re.compile(
+    r"(?:\b(?:has|have|had|includes?|including|included|covers?|covering|covered|lists?|listing|listed|"
+    r"address(?:es|ed|ing)?|comprises?|comprising|contains?|containing|spans?|spanning|sets?\s{1,3}out|"
+    r"setting\s{1,3}out|consists?\s{1,3}of|with|across|ranging\s{1,3}over|of)\b|:)(?:\s{1,3}\S{1,30}){0,3}?\s{0,3}$",
+    re.I,
+)
+COUNT_QUALIFIED = re.compile(
+    r"(?:\s{1,3}of\s{1,3}(?:them|these|its|the))?\s{0,3}(?:\w{1,20}\s{1,3}){0,3}?(?:are|were|is|have\s{1,3}been|had\s{1,3}been)?"
+    r"\s{0,3}(?:named|listed|published|known|public|identified|priority|prioriti[sz]ed)\b",
+    re.I,
+)
+COUNT_OF = re.compile(r"(?:\s{1,3}\w{1,20})?\s{1,3}of\s{1,3}(?:co-?operation|partnership)\b", re.I)
+PREDECESSOR = lx.words(
+    ("predecessor", "previous", "former", "IPCP", "IPCPs", "earlier programme", "old programme")
+)
+GROUP_ALL = re.compile(r"(?<![\w-])(?:all|the)\s{1,3}four(?![\w-])", re.I)
+RUNNING = re.compile(
+    rf"(?<![\w-])(?P<n>{'|'.join(lx.ORDINALS)})\s{{1,3}}(?:(?:year|summit|time)s?\s{{1,3}})?(?:running|in\s{{1,3}}a\s{{1,3}}row)|"
+    rf"(?P<m>{'|'.join(lx.ORDINALS)})\s{{1,3}}consecutive\s{{1,3}}(?:year|summit|time)s?",
+    re.I,
+)
+FIRST_TOGETHER = lx.words(("for the first time", "first time", "first ever", "first-ever", "debut"))
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Pieces of a sentence that make separate assertions: 'A opposed it, while B backed it'."""
+    spans = []
+    start = 0
+    for m in CLAUSE_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def clause_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    return next(((a, b) for a, b in spans if a <= position < b), spans[-1])
+
+
+class Reader:
+    """The claims of one reading; the gazetteer resolves people, offices and groups."""
+
+    def __init__(self, reading: Reading, gazetteer: Gazetteer) -> None:
+        self.r = reading
+        self.gz = gazetteer
+        self.text = reading.text
+        self.clauses = clauses(reading.text)
+
+    # --- the grammar's small pieces ------------------------------------------------------------
+
+    def words(self, start: int, end: int) -> str:
+        return " ".join(self.text[start:end].split())
+
+    def asserted(self, clause_start: int, verb_start: int, subject_end: int) -> bool:
+        """No modal, negation or intention between subject and verb, no doubt framing the clause."""
+        aux = self.text[subject_end:verb_start]
+        if lx.NEGATION.search(aux) or lx.MODAL.search(aux) or lx.INTENTION.search(aux):
+            return False
+        return not lx.DOUBTING.search(self.text, clause_start, verb_start)
+
+    def negated(self, subject_end: int, verb_start: int) -> bool:
+        return lx.NEGATION.search(self.text[subject_end:verb_start]) is not None
+
+    def subjects(self, verb_start: int, clause_start: int) -> list[Mention]:
+        """The actors and offices a verb's subject names: the nearest comma-piece before the verb
+        (after any subordinator) that names one not governed by a preposition; adjuncts such
+        as 'unlike Tokyo' or 'after lobbying by Tokyo' are skipped."""
+        start = clause_start
+        for m in SUBORDINATOR.finditer(self.text, clause_start, verb_start):
+            start = m.end()
+        pieces = []
+        piece_start = start
+        for comma in re.finditer(",", self.text[start:verb_start]):
+            pieces.append((piece_start, start + comma.start()))
+            piece_start = start + comma.end()
+        pieces.append((piece_start, verb_start))
+        for a, b in reversed(pieces[-4:]):
+            piece = self.text[a:b]
+            if not piece.strip():
+                continue
+            first_word = piece.split()[0]
+            if PREPOSITION.fullmatch(first_word) or first_word.casefold() in (
+                "unlike",
+                "like",
+                "as",
+                "despite",
+            ):
+                continue
+            found = [
+                m
+                for m in self.r.mentions
+                if a <= m.start < b and m.kind in ("actor", "office") and self.free(m, a)
+            ]
+            if found:
+                return found
+            if re.search(r"[A-Za-z]{3,}", piece):
+                return []  # the subject is something else ("the plan stalled")
+        return []
+
+    def free(self, mention: Mention, piece_start: int) -> bool:
+        """Not governed by a preposition ('by Tokyo', 'in Tokyo'), except 'of' after a level
+        ('the leaders of Japan')."""
+        before = self.text[piece_start : mention.start]
+        last = LAST_WORD.search(before)
+        if last is None or not PREPOSITION.fullmatch(last.group(1)):
+            return True
+        if last.group(1).casefold() == "of":
+            head = LAST_WORD.search(before[: last.start()])
+            return head is not None and lx.LEVEL.fullmatch(head.group(1)) is not None
+        return False
+
+    def countries_of(self, mentions: Iterable[Mention]) -> list[str]:
+        """The countries or organisations the subject mentions stand for, each once."""
+        found: list[str] = []
+        for m in mentions:
+            if m.kind == "office" and m.of:
+                found.append(m.of)
+            elif m.kind == "actor":
+                country = self.gz.country_of(m.id)
+                if country:
+                    found.append(country)
+        return list(dict.fromkeys(found))
+
+    def group_members(self, start: int, end: int) -> list[str]:
+        """'the four Indo-Pacific partners', 'IP4', 'all four': a grouping's members."""
+        for m in self.r.mentions:
+            if start <= m.start < end:
+                for kind, record in ((m.kind, m.id), *m.others):
+                    if kind == "grouping":
+                        return list(self.gz.fb.table("groupings")[record]["members"])
+        return []
+
+    def dates_in(self, start: int, end: int) -> list[When]:
+        return [d for d in self.r.dates if start <= d.start < end]
+
+    def year_of(self, when: When, summit: str | None = None) -> When | None:
+        """A year-less date gets the year of the summit it is about, else the text's year."""
+        if not when.yearless:
+            return when
+        year = None
+        if summit is not None:
+            event = self.gz.fb.get(summit)
+            year = int(event["date"][:4]) if event else None
+        year = year or self.r.context.year
+        return when.with_year(year) if year else None
+
+    # --- the claims ---------------------------------------------------------------------------
+
+    def claims(self) -> list[Claim]:
+        if self.r.question or self.r.correcting:
+            return []
+        found: list[Claim] = []
+        found += self.attendance()
+        found += self.summit_dates()
+        found += self.positions()
+        found += self.programmes()
+        found += self.visits()
+        found += self.topic_events()
+        found += self.states()
+        found += self.groupings()
+        return list(dict.fromkeys(found))
+
+    def attendance(self) -> list[Claim]:
+        """'Albanese attended the Washington summit', 'Australia sent its deputy prime minister to
+        the Washington summit', 'Japan was represented by its foreign minister at The Hague', 'the
+        leaders of all four partners attended the Vilnius summit', 'Kishida travelled to Madrid
+        for the NATO summit', 'did not attend', 'skipped'."""
+        if not self.r.summits:
+            return []
+        found: list[Claim] = []
+        verbs = [(m, "attend") for m in lx.ATTEND.finditer(self.text)]
+        verbs += [(m, "sent") for m in lx.SENT.finditer(self.text)]
+        verbs += [(m, "away") for m in lx.STAYED_AWAY.finditer(self.text)]
+        for verb, how in sorted(verbs, key=lambda v: v[0].start()):
+            clause_start, clause_end = clause_at(self.clauses, verb.start())
+            passive = (
+                how == "sent"
+                and verb.group(0).casefold().endswith("by")
+                or bool(how == "attend" and PASSIVE_BY.match(self.text, verb.end()))
+            )
+            summits = [s for s in self.r.summits if verb.end() <= s.start < clause_end and s.events]
+            if not summits:
+                summits = [s for s in self.r.summits if s.events] if len(self.r.summits) == 1 else []
+            summits = [s for s in summits if len(s.events) == 1]
+            if not summits:
+                continue
+            subject = self.subjects(verb.start(), clause_start)
+            subject_end = max((m.end for m in subject), default=clause_start)
+            if not subject and not passive:
+                continue
+            if not self.asserted(clause_start, verb.start(), subject_end) and not (
+                how == "attend" and self.negated(subject_end, verb.start())
+            ):
+                continue
+            attended = how != "away" and not self.negated(subject_end, verb.start())
+            if how == "away" and lx.NEGATION.search(self.text[subject_end : verb.start()]):
+                continue  # "did not skip": too rare to read safely
+            for summit in summits:
+                event = summit.events[0]
+                people, countries, level = self.attendees(subject, verb, how, passive, summit)
+                words = self.words(min([m.start for m in subject] + [verb.start()]), summit.end)
+                for person, country in people:
+                    found.append(Attended(event, country, person, level, attended, words))
+                for country in countries:
+                    found.append(Attended(event, country, None, level, attended, words))
+                group = [c for _, c in people] + countries
+                if attended and len(group) > 1:
+                    found += self.together(event, tuple(group), verb.start(), summit, words)
+        return found
+
+    def attendees(
+        self, subject: list[Mention], verb: re.Match[str], how: str, passive: bool, summit: SummitRef
+    ) -> tuple[list[tuple[str, str]], list[str], str | None]:
+        """(person, country) pairs, countries without a person, and the level the words give."""
+        if how == "sent":
+            # "Australia sent its deputy prime minister", "Japan was represented by Iwaya": the
+            # subject is the country; who went is named between the verb and the summit.
+            between = [m for m in self.r.mentions if verb.end() <= m.start < summit.start]
+            between = [m for m in between if not lx.INSTEAD.search(self.text[max(0, m.start - 20) : m.start])]
+            countries = self.countries_of(subject)
+            level = self.level_in(verb.end(), summit.start)
+            people = [m.id for m in between if m.kind == "actor" and self.gz.is_person(m.id)]
+            offices = [m for m in between if m.kind == "office"]
+            if len(countries) != 1:
+                return [], [], None
+            if people:
+                return [(people[0], countries[0])], [], level
+            if offices and offices[0].of in (None, countries[0]):
+                office_person = self.holder(offices[0].id, countries[0], summit)
+                if office_person:
+                    return [(office_person, countries[0])], [], level
+            return [], countries, level
+        if passive:
+            return [], [], None
+        level = self.level_in(min(m.start for m in subject), verb.start())
+        people: list[tuple[str, str]] = []
+        countries: list[str] = []
+        persons = [m for m in subject if m.kind == "actor" and self.gz.is_person(m.id)]
+        for m in persons:
+            if lx.INSTEAD.search(self.text[max(0, m.start - 20) : m.start]):
+                continue
+            country = self.gz.country_of(m.id)
+            if country:
+                people.append((m.id, country))
+        taken = {c for _, c in people}
+        for m in subject:
+            if m.kind == "office" and m.of and m.of not in taken:
+                person = self.holder(m.id, m.of, summit)
+                if person:
+                    people.append((person, m.of))
+                else:
+                    countries.append(m.of)
+                taken.add(m.of)
+        for m in subject:
+            if (
+                m.kind == "actor"
+                and not self.gz.is_person(m.id)
+                and m.id not in taken
+                and m.id != self.gz.alliance
+            ):
+                countries.append(m.id)
+                taken.add(m.id)
+        start = min(m.start for m in subject)
+        if GROUP_ALL.search(self.text, max(0, start - 30), verb.start()) or any(
+            (k == "grouping") for m in subject for k, _ in ((m.kind, m.id), *m.others)
+        ):
+            for member in self.group_members(max(0, start - 30), verb.start()):
+                if member not in taken:
+                    countries.append(member)
+        return people, countries, level
+
+    def level_in(self, start: int, end: int) -> str | None:
+        """The attendance level words between `start` and `end` give ('leaders', 'its deputy
+        prime minister'); None when they give none or several."""
+        said = {
+            lx.LEVEL_WORDS[" ".join(m.group(0).casefold().split())]
+            for m in lx.LEVEL.finditer(self.text, start, end)
+        }
+        return said.pop() if len(said) == 1 else None
+
+    def holder(self, office: str, of: str, summit: SummitRef) -> str | None:
+        event = self.gz.fb.get(summit.events[0])
+        if event is None:
+            return None
+        from asiapac_cli.check.dates import bounds
+
+        span = bounds(event["date"], event.get("end"))
+        if span is None:
+            return None
+        holders = {t.person for t in self.gz.holders(office, of, *span) if not t.acting}
+        return holders.pop() if len(holders) == 1 else None
+
+    def together(
+        self, event: str, countries: tuple[str, ...], verb_start: int, summit: SummitRef, words: str
+    ) -> list[Claim]:
+        """'for the first time', 'for the second year running' said of a group at one summit."""
+        clause_start, clause_end = clause_at(self.clauses, verb_start)
+        piece_start = (
+            self.text.rfind(",", 0, summit.start) + 1
+            if self.text.rfind(",", 0, summit.start) > clause_start
+            else 0
+        )
+        found: list[Claim] = []
+        window = self.text[:clause_end]
+        running = RUNNING.search(window)
+        if running:
+            n = lx.ORDINALS[(running.group("n") or running.group("m")).casefold()]
+            found.append(AttendedTogether(event, countries, running=n, words=words))
+        first = FIRST_TOGETHER.search(self.text, piece_start, clause_end)
+        if first and not running:
+            found.append(AttendedTogether(event, countries, first=True, words=words))
+        return found
+
+    def summit_dates(self) -> list[Claim]:
+        """A date written next to a summit's name: 'the Vilnius summit on 11–12 July 2023', 'NATO
+        leaders gathered in Vilnius on ...', 'The Madrid summit, where ..., was held in June 2021'."""
+        found: list[Claim] = []
+        for summit in self.r.summits:
+            if len(summit.events) != 1:
+                continue
+            clause_start, clause_end = clause_at(self.clauses, summit.start)
+            if lx.STAYED_AWAY.search(self.text, clause_start, clause_end):
+                continue  # the date is the cancellation's, not the summit's
+            before = REFERENCE_POINT.search(self.text, max(0, summit.start - 24), summit.start)
+            if before and before.end() >= summit.start - 12:
+                continue  # "before the Vilnius summit": the summit is a reference point
+            for when in self.dates_in(clause_start, clause_end):
+                if when.start >= summit.end:
+                    between = self.text[summit.end : when.start]
+                    between = re.sub(
+                        r",[^,]{0,80},", " ", between
+                    )  # "The Madrid summit, where ..., was held"
+                    if not DATE_FILLER.fullmatch(between) or len(between) > 60:
+                        continue
+                elif not DATE_FILLER.fullmatch(self.text[when.end : summit.start]):
+                    continue
+                dated = self.year_of(when, summit.events[0])
+                if dated is not None:
+                    found.append(
+                        Dated(
+                            summit.events[0],
+                            dated,
+                            words=self.words(min(summit.start, when.start), max(summit.end, when.end)),
+                        )
+                    )
+        return found
+
+    def positions(self) -> list[Claim]:
+        """'France opposed the office', 'Beijing criticised the proposal for a NATO liaison office
+        in Japan', 'NATO's plan for a Tokyo office was opposed by France', "France's opposition to
+        the office", 'the French president voiced reservations' (about the topic in context)."""
+        topics = [m for m in self.r.topics() if m.id in self.stance_topics()]
+        found: list[Claim] = []
+        for position, pattern in lx.POSITION_VERB.items():
+            for verb in pattern.finditer(self.text):
+                clause_start, clause_end = clause_at(self.clauses, verb.start())
+                topic = self.governed_topic(verb.end(), clause_end, topics)
+                passive = PASSIVE_BY.match(self.text, verb.end()) is not None and bool(
+                    re.search(r"\b(?:was|were|is|are|been|being)\s{1,3}$", self.text[: verb.start()], re.I)
+                )
+                if passive:
+                    topic = next((t for t in topics if clause_start <= t.start < verb.start()), None)
+                    if topic is None:
+                        continue
+                    by = PASSIVE_BY.match(self.text, verb.end())
+                    assert by is not None
+                    holders = [
+                        m
+                        for m in self.r.mentions
+                        if verb.end() + by.end() - verb.end() <= m.start < clause_end
+                        and m.kind in ("actor", "office")
+                    ]
+                    holders = holders[:1] if holders else []
+                    if not self.asserted(clause_start, verb.start(), topic.end):
+                        continue
+                else:
+                    if topic is None:
+                        topic = self.topic_in_context(verb.end(), clause_end, topics)
+                    if topic is None:
+                        continue
+                    holders = self.subjects(verb.start(), clause_start)
+                    subject_end = max((m.end for m in holders), default=clause_start)
+                    if not holders or not self.asserted(clause_start, verb.start(), subject_end):
+                        continue
+                words = self.words(
+                    min([h.start for h in holders] + [verb.start()]), max(topic.end, verb.end())
+                )
+                first = self.first_date(clause_start, clause_end, verb)
+                for holder, person in self.holders_of(holders):
+                    found.append(Position(holder, topic.id, position, person, first, words))
+        found += self.position_nouns(topics)
+        return found
+
+    def stance_topics(self) -> set[str]:
+        return {s["topic"] for s in self.gz.fb.table("stances").values()}
+
+    def governed_topic(self, verb_end: int, clause_end: int, topics: list[Mention]) -> Mention | None:
+        """The topic a verb governs: named right after it, past only determiners and the words
+        for a plan ("NATO's plan to open an office in Tokyo")."""
+        for topic in topics:
+            if verb_end <= topic.start < clause_end:
+                between = self.text[verb_end : topic.start]
+                tokens = re.findall(r"[\w'’-]+", between)
+                if len(tokens) <= 8 and all(
+                    lx.OBJECT_FILLER.fullmatch(t)
+                    or any(
+                        m.start <= verb_end + between.find(t) < m.end and m.kind == "actor"
+                        for m in self.r.mentions
+                    )
+                    for t in tokens
+                ):
+                    return topic
+                return None
+        return None
+
+    def topic_in_context(self, verb_end: int, clause_end: int, topics: list[Mention]) -> Mention | None:
+        """An intransitive position ('Macron objected', 'voiced reservations'): the one topic the
+        sentence names, or the text's topic; none when the verb has an object of its own."""
+        rest = self.text[verb_end:clause_end].strip()
+        if rest and not re.match(
+            r"(?:[.,;]|because|as|since|and|in|on|at|during|when|after|before|\Z)", rest, re.I
+        ):
+            return None
+        if len({t.id for t in topics}) == 1:
+            return topics[0]
+        context = self.r.context.topic
+        if context and not topics:
+            return Mention(verb_end, verb_end, "", "topic", context, "context")
+        return None
+
+    def holders_of(self, mentions: list[Mention]) -> list[tuple[str, str | None]]:
+        """(country or organisation, the person who spoke for it) for each subject mention."""
+        found: list[tuple[str, str | None]] = []
+        persons = {
+            self.gz.country_of(m.id): m.id for m in mentions if m.kind == "actor" and self.gz.is_person(m.id)
+        }
+        for country in self.countries_of(mentions):
+            found.append((country, persons.get(country)))
+        return found
+
+    def first_date(self, clause_start: int, clause_end: int, verb: re.Match[str]) -> When | None:
+        """'first objected ... in September 2023': when a position was first held, as said."""
+        if not re.search(r"\bfirst\s{1,3}$", self.text[max(0, verb.start() - 8) : verb.start()], re.I):
+            return None
+        dates = [d for d in self.dates_in(verb.end(), clause_end) if not d.relative]
+        return self.year_of(dates[0]) if dates else None
+
+    def position_nouns(self, topics: list[Mention]) -> list[Claim]:
+        """ "France's opposition to the office", 'French objections to the plan', 'lobbying by Tokyo'."""
+        found: list[Claim] = []
+        for position, pattern in lx.POSITION_NOUN.items():
+            if position == "proposed":
+                continue  # "NATO's proposal" names the plan; it is the topic, not a position
+            for noun in pattern.finditer(self.text):
+                clause_start, clause_end = clause_at(self.clauses, noun.start())
+                owner = [
+                    m
+                    for m in self.r.mentions
+                    if m.kind in ("actor", "office")
+                    and m.end <= noun.start()
+                    and not self.text[m.end : noun.start()].strip(" '’s")
+                ]
+                by = re.match(r"\s{1,3}(?:by|from)\s{1,3}(?:the\s{1,3})?", self.text[noun.end() :], re.I)
+                if not owner and by:
+                    at = noun.end() + by.end()
+                    owner = [m for m in self.r.mentions if m.start == at and m.kind in ("actor", "office")]
+                if not owner:
+                    continue
+                topic = next(
+                    (
+                        t
+                        for t in topics
+                        if noun.end() <= t.start < clause_end
+                        and re.fullmatch(r"[\s\w'’-]{0,40}", self.text[noun.end() : t.start])
+                        and re.search(
+                            r"\b(?:to|of|for|over|about|on|against)\b", self.text[noun.end() : t.start]
+                        )
+                    ),
+                    None,
+                )
+                if topic is None:
+                    topic = (
+                        self.topic_in_context(noun.end(), clause_end, topics) if by or not topics else None
+                    )
+                if topic is None or not self.asserted(clause_start, noun.start(), owner[0].start):
+                    continue
+                for holder, person in self.holders_of(owner):
+                    found.append(
+                        Position(
+                            holder,
+                            topic.id,
+                            position,
+                            person,
+                            None,
+                            self.words(owner[0].start, max(noun.end(), topic.end)),
+                        )
+                    )
+        return found
+
+    def programmes(self) -> list[Claim]:
+        """An ITPP's count of areas, its period and when it was agreed; its owner is the partner
+        named with it ("Japan's ITPP", "the ITPP between NATO and Korea", "Korea's", "Japan and
+        NATO agreed an ITPP")."""
+        programme = self.gz.programme_topic
+        mentions = [m for m in self.r.topics() if m.id == programme]
+        if not mentions:
+            return []
+        partners = set(i["partner"] for i in self.gz.fb.table("itpps").values())
+        found: list[Claim] = []
+        for mention in mentions:
+            clause_start, clause_end = clause_at(self.clauses, mention.start)
+            owners = self.programme_owners(mention, clause_start, clause_end, partners)
+            if not owners:
+                continue
+            for clause in self.clauses:
+                if clause[0] >= clause_start and (
+                    clause == (clause_start, clause_end) or self.elliptical(clause, partners)
+                ):
+                    found += self.programme_claims(
+                        clause,
+                        owners if clause[0] == clause_start else self.elliptical(clause, partners),
+                        mention,
+                    )
+        return found
+
+    def programme_owners(self, mention: Mention, start: int, end: int, partners: set[str]) -> list[str]:
+        before = [
+            m for m in self.r.mentions if m.kind in ("actor", "office") and start <= m.start < mention.start
+        ]
+        possessive = [
+            m for m in before if m.possessive and not self.text[m.end : mention.start].strip(" '’s")
+        ]
+        if possessive:
+            candidates = possessive[-1:]
+        else:
+            after = ITPP_OWNER_AFTER.match(self.text, mention.end)
+            if after:
+                candidates = [
+                    m
+                    for m in self.r.mentions
+                    if m.kind == "actor" and mention.end <= m.start <= after.end() + 30
+                ]
+            else:
+                agreed = lx.AGREE.search(self.text, start, mention.start)
+                candidates = before if agreed else []
+        owners = [self.gz.country_of(m.id) if m.kind == "actor" else m.of for m in candidates]
+        return [o for o in dict.fromkeys(owners) if o in partners]
+
+    def elliptical(self, clause: tuple[int, int], partners: set[str]) -> list[str]:
+        """ "...; Korea's has 12 areas": a possessive partner standing for its ITPP."""
+        text = self.text[clause[0] : clause[1]]
+        m = re.match(r"\s{0,3}(?:and\s{1,3})?(?:while\s{1,3})?", text)
+        start = clause[0] + (m.end() if m else 0)
+        for mention in self.r.mentions:
+            if mention.start == start and mention.possessive and mention.kind == "actor":
+                country = self.gz.country_of(mention.id)
+                if country in partners and re.match(
+                    r"\s{1,3}(?:has|have|had|covers|lists|includes)\b", self.text[mention.end :]
+                ):
+                    return [country]
+        return []
+
+    def programme_claims(self, clause: tuple[int, int], owners: list[str], mention: Mention) -> list[Claim]:
+        start, end = clause
+        found: list[Claim] = []
+        if not self.asserted(start, end, start) and lx.NEGATION.search(self.text, start, end):
+            return []
+        for count in self.r.counts:
+            if not start <= count.start < end or len(owners) != 1:
+                continue
+            if COUNT_QUALIFIED.match(self.text, count.end) or re.search(
+                r"\bof\s{1,3}(?:its|the|their)\s{1,3}$", self.text[: count.start]
+            ):
+                continue  # "ten areas are named", "10 of its 16 areas": not the programme's total
+            lead = self.text[max(start, count.start - 40) : count.start]
+            if not (COUNT_VERB.search(lead) or COUNT_OF.match(self.text, count.end)):
+                continue  # "talks in two areas": not its total
+            if PREDECESSOR.search(self.text, max(start, count.start - 60), count.start):
+                continue  # "its predecessor covered 5 areas"
+            if lx.NEGATION.search(self.text, max(start, count.start - 40), count.start):
+                continue
+            found.append(
+                HasAreas(owners[0], count.value, self.words(min(mention.start, count.start), count.end))
+            )
+        for when in self.dates_in(start, end):
+            if when.period and len(owners) == 1:
+                found.append(Period(owners[0], when.period[0], when.period[1], self.words(start, end)))
+        agreed = lx.AGREE.search(self.text, start, end)
+        if agreed and not PREDECESSOR.search(self.text, start, end):
+            dates = [d for d in self.dates_in(start, end) if not d.period]
+            if len(dates) == 1:
+                dated = self.year_of(dates[0])
+                if dated is not None and self.asserted(start, agreed.start(), start):
+                    found.append(Agreed(tuple(owners), dated, self.words(start, end)))
+        return found
+
+    def visits(self) -> list[Claim]:
+        """'Stoltenberg visited Japan in January 2023', 'A month later, he visited Seoul',
+        'visited Seoul on 29 January 2023 and Japan two days later'."""
+        found: list[Claim] = []
+        for verb in lx.VISIT.finditer(self.text):
+            clause_start, clause_end = clause_at(self.clauses, verb.start())
+            subject = [
+                m
+                for m in self.subjects(verb.start(), clause_start)
+                if m.kind == "actor" and self.gz.is_person(m.id)
+            ]
+            if len(subject) != 1 or not self.asserted(clause_start, verb.start(), subject[0].end):
+                continue
+            person = subject[0].id
+            home = self.gz.country_of(person)
+            places = [
+                m
+                for m in self.r.mentions
+                if m.kind == "actor"
+                and verb.end() <= m.start < clause_end
+                and not self.gz.is_person(m.id)
+                and m.id not in (home, self.gz.alliance)
+            ]
+            dates = self.dates_in(clause_start, clause_end)
+            for index, place in enumerate(places):
+                following = places[index + 1].start if index + 1 < len(places) else clause_end
+                own = [d for d in dates if place.end <= d.start < following]
+                if not own and index == 0:
+                    own = [d for d in dates if d.start < place.start or d.start < following]
+                if not own:
+                    continue
+                when = self.year_of(own[0])
+                if when is not None:
+                    found.append(
+                        Visited(
+                            person, place.id, when, self.words(subject[0].start, max(place.end, own[0].end))
+                        )
+                    )
+        return found
+
+    def topic_events(self) -> list[Claim]:
+        """One-off events of a topic with a date: the Strategic Concept adopted, a mission opened."""
+        found: list[Claim] = []
+        events = list(self.gz.fb.events)
+        for topic in {m.id for m in self.r.topics()}:
+            for kind, verb in (("adoption", lx.ADOPT), ("opening", lx.OPENED)):
+                match = verb.search(self.text)
+                if not match or not self.r.dates:
+                    continue
+                clause_start, clause_end = clause_at(self.clauses, match.start())
+                if not self.asserted(clause_start, match.start(), clause_start) and lx.NEGATION.search(
+                    self.text, clause_start, match.start()
+                ):
+                    continue
+                actors = {self.gz.country_of(m.id) for m in self.r.actors()} - {self.gz.alliance, None}
+                candidates = [e for e in events if e["kind"] == kind and topic in (e.get("topics") or [])]
+                if actors:
+                    candidates = [e for e in candidates if actors & set(e.get("actors") or [])]
+                dates = [d for d in self.dates_in(clause_start, clause_end)]
+                if len(candidates) == 1 and dates:
+                    when = self.year_of(dates[-1])
+                    if when is not None:
+                        found.append(
+                            Dated(candidates[0]["id"], when, words=self.words(clause_start, clause_end))
+                        )
+        return found
+
+    def states(self) -> list[Claim]:
+        """'NATO opened its Tokyo liaison office': a proposal the base records as never carried out."""
+        found: list[Claim] = []
+        for topic in {m.id for m in self.r.topics()}:
+            for verb in lx.OPENED.finditer(self.text):
+                clause_start, clause_end = clause_at(self.clauses, verb.start())
+                if not any(clause_start <= m.start < clause_end for m in self.r.topics() if m.id == topic):
+                    continue
+                lead = self.text[max(clause_start, verb.start() - 40) : verb.start()]
+                if lx.NEGATION.search(lead) or lx.INTENTION.search(lead) or lx.MODAL.search(lead):
+                    continue
+                if lx.INTENTION.search(self.text, verb.end(), min(clause_end, verb.end() + 3)):
+                    continue
+                if lx.DOUBTING.search(self.text, clause_start, verb.start()):
+                    continue
+                found.append(Opened(topic, self.words(clause_start, clause_end)))
+                break
+        return found
+
+    def groupings(self) -> list[Claim]:
+        """What a grouping is called ('a collective-defence pact'), who its members are, when it
+        was founded or revived."""
+        found: list[Claim] = []
+        quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]{0,300}”|\"[^\"]{0,300}\"", self.text)]
+        for mention in self.r.mentions:
+            groupings = [i for k, i in ((mention.kind, mention.id), *mention.others) if k == "grouping"]
+            if not groupings:
+                continue
+            grouping = groupings[0]
+            record = self.gz.fb.table("groupings")[grouping]
+            clause_start, clause_end = clause_at(self.clauses, mention.start)
+            if lx.NEGATION.search(self.text, clause_start, clause_end):
+                continue
+            names = " ".join([record["name"], *(record.get("aliases") or [])]).casefold()
+            for noun in lx.KIND_NOUNS:
+                for m in re.finditer(rf"\b{noun}\b", self.text, re.I):
+                    if not clause_start <= m.start() < clause_end or noun in names:
+                        continue
+                    if any(a <= m.start() < b for a, b in quoted) or lx.DESCRIBED_AS.search(
+                        self.text, max(0, m.start() - 40), m.start()
+                    ):
+                        continue
+                    found.append(IsA(grouping, noun, self.words(mention.start, m.end())))
+            cue = lx.MEMBERSHIP.search(self.text, mention.end, clause_end)
+            if cue is not None and cue.start() - mention.end <= 40:
+                listed = [
+                    m.id
+                    for m in self.r.mentions
+                    if m.kind == "actor"
+                    and m.start >= cue.start()
+                    and m.start < clause_end + 200
+                    and not self.gz.is_person(m.id)
+                ]
+                listed = list(dict.fromkeys(listed))
+                if len(listed) >= 2:
+                    found.append(
+                        Members(grouping, tuple(listed), self.words(mention.start, self.r.mentions[-1].end))
+                    )
+            founded = lx.FOUNDED.search(self.text, mention.start, clause_end) or lx.FOUNDED.search(
+                self.text, clause_start, mention.start
+            )
+            revived = lx.REVIVED.search(self.text, clause_start, clause_end)
+            dates = self.dates_in(clause_start, clause_end)
+            if dates and (founded or revived):
+                when = self.year_of(dates[0])
+                if when is not None:
+                    found.append(
+                        Dated(
+                            grouping,
+                            when,
+                            "revived" if revived else "founded",
+                            self.words(mention.start, dates[0].end),
+                        )
+                    )
+        return found
+
+
+def extract(reading: Reading, gazetteer: Gazetteer) -> list[Claim]:
+    """Every claim the sentence makes that the fact base could speak to."""
+    return Reader(reading, gazetteer).claims()
