@@ -544,21 +544,25 @@ def test_summits_2010_and_2012_lisbon_and_chicago(fb) -> None:
 
 def test_summits_2014_to_2019_wales_to_london(fb) -> None:
     # Wales: FCO blog "Thursday 4 and Friday 5 September ... Newport"; Australian Defence release
-    # (Bishop and Johnston); MOFA 5 Sep 2014 (坂場 ambassador); Asia Economy 3 Sep 2014 (김창범).
+    # (Bishop and Johnston); MOFA 5 Sep 2014 (坂場 ambassador). The ROK is known only from Asia
+    # Economy's report of an announcement the day before (김창범), so it stays not known.
     wales = levels("wales-summit-2014")
     assert (summit("wales-summit-2014")["date"], summit("wales-summit-2014")["end"]) == (
         "2014-09-04",
         "2014-09-05",
     )
     assert wales["australia"] == ("minister", "Julie Bishop")
-    assert wales["japan"][0] == wales["republic-of-korea"][0] == "official"
-    # Warsaw: MOFA (8-9 July); Asia Economy 7 Jul 2016, First Vice Foreign Minister 임성남.
+    assert wales["japan"] == ("official", "Sakaba")
+    assert wales["republic-of-korea"][0] == "not-known"
+    # Warsaw: MOFA (8-9 July); Asia Economy 7 Jul 2016 announced First Vice Foreign Minister 임성남
+    # for the next day's meeting - an announcement only, so the ROK stays not known.
     warsaw = levels("warsaw-summit-2016")
     assert (summit("warsaw-summit-2016")["date"], summit("warsaw-summit-2016")["end"]) == (
         "2016-07-08",
         "2016-07-09",
     )
-    assert warsaw["republic-of-korea"] == ("official", "Lim Sung-nam")
+    assert warsaw["republic-of-korea"][0] == "not-known"
+    assert "Lim Sung-nam" in summit("warsaw-summit-2016")["partners"][3]["note"]
     assert warsaw["australia"][0] == warsaw["new-zealand"][0] == "not-known"
     # Brussels 2017: NATO PR (2017) 055, a "Meeting of the North Atlantic Council" on 25 May.
     assert summit("brussels-summit-2017")["date"] == "2017-05-25"
