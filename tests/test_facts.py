@@ -506,9 +506,11 @@ def test_summits_2006_to_2009_riga_bucharest_strasbourg_kehl(fb) -> None:
     assert bucharest["republic-of-korea"][0] == "not-known"
     notes = " ".join(p["note"] for p in summit("bucharest-summit-2008")["partners"])
     assert "not in the North Atlantic Council" in notes
-    assert {"abc-lateline-2008-04-04", "nato-topic-new-zealand-cooperation", "mofa-sasae-2008-04-03"} <= cited(
-        fb, "bucharest-summit-2008"
-    )
+    assert {
+        "abc-lateline-2008-04-04",
+        "nato-topic-new-zealand-cooperation",
+        "mofa-sasae-2008-04-03",
+    } <= cited(fb, "bucharest-summit-2008")
     # Strasbourg/Kehl: SMH 3 Apr 2009, "non-NATO members were not invited to the summit".
     kehl = summit("strasbourg-kehl-summit-2009")
     assert (kehl["date"], kehl["end"]) == ("2009-04-03", "2009-04-04")
