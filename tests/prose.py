@@ -27,7 +27,7 @@ FLIPPED = {"opposed": "supported", "supported": "opposed", "proposed": "opposed"
 SENT = {
     "leader": "its prime minister",
     "deputy-leader": "its deputy prime minister",
-    "minister": "its foreign minister",
+    "minister": "a minister",
     "official": "an official",
 }
 TOPIC_PHRASES = {"tokyo-office": "a NATO liaison office in Tokyo"}
@@ -136,10 +136,15 @@ def pairs(
                 for a in e.get("attendance") or []
                 if a.get("person") in by_name and e["id"] != event["id"]
             }
+            if (
+                sum(1 for e in events if e["kind"] == "summit" and e.get("place") and place_of(e) == place)
+                > 1
+            ):
+                continue  # Brussels hosted several: "the Brussels summit" is not one of them
             for entry in event.get("attendance") or []:
                 if entry["level"] in SENT:
                     country = actors[entry["actor"]]["name"]
-                    summit = f"the {place.removeprefix('The ')} summit"
+                    summit = f"the {place.removeprefix('The ')} summit"  # "the 2018 Brussels summit"
                     changed = "foreign minister" if entry["level"] == "leader" else "prime minister"
                     found.append(
                         Pair(

@@ -361,11 +361,20 @@ def test_ankara_2026_is_listed_and_the_partners_attendance_is_not_known() -> Non
 
 
 def test_summits_are_the_full_list_for_2022() -> None:
+    # NATO opinions_192454 (25 Feb 2022): "welcome to this meeting of NATO leaders with our close
+    # partners, Finland, Sweden and the European Union" - the four were not among them.
     # Reuters (15 Mar 2022): Stoltenberg "convened an extraordinary Summit on 24 March at NATO HQ";
     # NATO news_197287: the partners' first summit was Madrid, so they are absent from it.
     in_2022 = [r["id"] for r in rows("summits") if r["date"].startswith("2022")]
-    assert in_2022 == ["nato-extraordinary-summit-2022-03-24", "madrid-summit-2022"]
+    assert in_2022 == [
+        "nato-virtual-summit-2022-02-25",
+        "nato-extraordinary-summit-2022-03-24",
+        "madrid-summit-2022",
+    ]
     assert summit("nato-extraordinary-summit-2022-03-24")["partner_leaders"] == 0
+    virtual = summit("nato-virtual-summit-2022-02-25")
+    assert {p["level"] for p in virtual["partners"]} == {"absent"}
+    assert all("Finland, Sweden and the European Union" in p["note"] for p in virtual["partners"])
 
 
 @pytest.mark.parametrize(
@@ -379,7 +388,7 @@ def test_summits_are_the_full_list_for_2022() -> None:
         ("foreign-ministers-meeting-partners-2022", "2022-04-07", None),  # KBS World, Jiji
         ("rok-joins-ccdcoe-2022", "2022-05-05", None),  # KBS World (NIS, Thursday 5 May)
         ("ip4-leaders-joint-statement-washington-2024", "2024-07-11", None),  # Kantei, Jiji, Yonhap
-        ("defence-ministers-meeting-partners-2024", "2024-10-17", "2024-10-18"),  # NATO news_229541
+        ("defence-ministers-meeting-partners-2024", "2024-10-17", None),  # NATO news_229541: first session
         ("rutte-visit-tokyo-2025", "2025-04-08", "2025-04-09"),  # NATO release, Kantei
         ("lee-rutte-call-2025-07-03", "2025-07-03", None),  # KBS World (Japanese service: "3日")
         ("nato-rok-defence-industry-dialogue-2025", "2025-09-26", None),  # NATO release
@@ -431,7 +440,7 @@ def test_about_reports_the_reach_of_the_data(fb) -> None:
     assert list(about) == ["checked_on", "events_through", "counts", "gaps", "fact_file", "version"]
     latest = max((e.get("end") or e["date"] for e in fb.events), key=lambda d: model.date_bounds(d)[1])
     assert about["events_through"] == latest == "2026-07-08"  # Ankara, the latest event
-    assert about["checked_on"] == "2026-11-27"
+    assert about["checked_on"] == "2026-12-06"
     assert about["counts"]["events"] == len(fb.events)
     assert about["counts"]["sources"] == len(fb.table("sources"))
     assert about["counts"]["gaps"] == len(about["gaps"]) == len(fb.gaps)
@@ -443,8 +452,8 @@ def test_terminal_summits_and_timeline_say_what_period_they_cover() -> None:
     for command in ("summits", "timeline"):
         table = run(command, env={"ASIAPAC_FORCE_TTY": "200", "NO_COLOR": "1"}).stdout
         reach = [line for line in table.splitlines() if line.startswith("Events ")]
-        assert reach == ["Events 2007-01-12–2026-07-08; sources checked 2026-11-27; gaps: asiapac about"]
-        assert "Events 2007" not in run(command).stdout  # piped output is rows only
+        assert reach == ["Events 2006-11-28–2026-07-08; sources checked 2026-12-06; gaps: asiapac about"]
+        assert "Events 2006" not in run(command).stdout  # piped output is rows only
 
 
 def test_descriptive_titles_are_marked_in_every_citation_format(fb) -> None:
@@ -503,3 +512,217 @@ def test_a_person_with_offices_can_be_cited() -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Prime Minister of Japan (2021-10-04 to 2024-10-01): ")
     assert "Jiji" in result.stdout
+# --- Issue 21: every summit since 2006, ministerial meetings, the IP4, corrections ---------------
+# Each expected value below was read in the source named in the comment, not taken from the data.
+
+
+def levels(summit_id: str) -> dict[str, tuple[str, str | None]]:
+    return {p["partner"]: (p["level"], p["person"]) for p in summit(summit_id)["partners"]}
+
+
+def cited(fb, record_id: str) -> set[str]:
+    return {c["source"] for c in fb.get(record_id)["sources"]}
+
+
+def test_summits_2006_to_2009_riga_bucharest_strasbourg_kehl(fb) -> None:
+    # Riga: French embassy in Canada, "The Summit took place on November 28 and 29"; no source
+    # says how the partners took part (ABC Lateline, 20 Mar 2008: Rudd would be "the first
+    # Australian Prime Minister to attend a NATO summit").
+    riga = summit("riga-summit-2006")
+    assert (riga["date"], riga["end"]) == ("2006-11-28", "2006-11-29")
+    assert set(levels("riga-summit-2006").values()) == {("not-known", None)}
+    # Bucharest: Romanian MFA "2-4 April 2008"; ABC Lateline 4 Apr 2008 and SMH 3 Apr 2009 (Rudd);
+    # NATO's New Zealand page: "the then Prime Minister Helen Clark attended the meeting of ISAF
+    # troop-contributin nations"; MOFA: "Statement by Mr. Kenichiro SASAE Deputy Minister for
+    # Foreign Affairs at the Meeting on Afghanistan April 3, 2008".
+    bucharest = levels("bucharest-summit-2008")
+    assert (summit("bucharest-summit-2008")["date"], summit("bucharest-summit-2008")["end"]) == (
+        "2008-04-02",
+        "2008-04-04",
+    )
+    assert bucharest["australia"] == ("leader", "Kevin Rudd")
+    assert bucharest["new-zealand"] == ("leader", "Helen Clark")
+    assert bucharest["japan"] == ("official", "Kenichiro Sasae")
+    assert bucharest["republic-of-korea"][0] == "not-known"
+    notes = " ".join(p["note"] for p in summit("bucharest-summit-2008")["partners"])
+    assert "not in the North Atlantic Council" in notes
+    assert {
+        "abc-lateline-2008-04-04",
+        "nato-topic-new-zealand-cooperation",
+        "mofa-sasae-2008-04-03",
+    } <= cited(fb, "bucharest-summit-2008")
+    # Strasbourg/Kehl: SMH 3 Apr 2009, "non-NATO members were not invited to the summit".
+    kehl = summit("strasbourg-kehl-summit-2009")
+    assert (kehl["date"], kehl["end"]) == ("2009-04-03", "2009-04-04")
+    assert set(levels("strasbourg-kehl-summit-2009").values()) == {("absent", None)}
+    assert "smh-2009-04-03" in cited(fb, "strasbourg-kehl-summit-2009")
+
+
+def test_summits_2010_and_2012_lisbon_and_chicago(fb) -> None:
+    # Lisbon: Parliamentary Library (Dec 2010) "19–20 November 2010", Gillard attended; Hansard
+    # 22 Nov 2010: she "attended there the meeting of the 48 countries" of ISAF; MOFA: "Speech by
+    # Yutaka Banno, State Secretary for Foreign Affairs, at the Meeting on Afghanistan".
+    lisbon = levels("lisbon-summit-2010")
+    assert (summit("lisbon-summit-2010")["date"], summit("lisbon-summit-2010")["end"]) == (
+        "2010-11-19",
+        "2010-11-20",
+    )
+    assert lisbon["australia"] == ("leader", "Julia Gillard")
+    assert lisbon["japan"] == ("official", "Yutaka Banno")
+    assert lisbon["new-zealand"][0] == lisbon["republic-of-korea"][0] == "not-known"
+    assert {"hansard-au-2010-11-22", "mofa-banno-2010-11-20"} <= cited(fb, "lisbon-summit-2010")
+    # Chicago: NATO news_87504 (opened 20 May), White House fact sheet (the thirteen partners
+    # include Australia, Japan, New Zealand and the Republic of Korea), NATO news_88351
+    # (Gillard), MOFA 28 May 2012 ("Koichiro Gemba represented the Government of Japan").
+    chicago = levels("chicago-summit-2012")
+    assert (summit("chicago-summit-2012")["date"], summit("chicago-summit-2012")["end"]) == (
+        "2012-05-20",
+        "2012-05-21",
+    )
+    assert chicago["australia"] == ("leader", "Julia Gillard")
+    assert chicago["japan"] == ("minister", "Koichiro Gemba")
+    assert chicago["new-zealand"][0] == chicago["republic-of-korea"][0] == "not-known"
+    assert "whitehouse-chicago-partnerships-2012" in cited(fb, "chicago-summit-2012")
+
+
+def test_summits_2014_to_2019_wales_to_london(fb) -> None:
+    # Wales: FCO blog "Thursday 4 and Friday 5 September ... Newport"; Australian Defence release
+    # (Bishop and Johnston); MOFA 5 Sep 2014 (坂場 ambassador). The ROK is known only from Asia
+    # Economy's report of an announcement the day before (김창범), so it stays not known.
+    wales = levels("wales-summit-2014")
+    assert (summit("wales-summit-2014")["date"], summit("wales-summit-2014")["end"]) == (
+        "2014-09-04",
+        "2014-09-05",
+    )
+    assert wales["australia"] == ("minister", "Julie Bishop")
+    assert wales["japan"] == ("official", "Sakaba")
+    assert wales["republic-of-korea"][0] == "not-known"
+    # Warsaw: MOFA (8-9 July); Asia Economy 7 Jul 2016 announced First Vice Foreign Minister 임성남
+    # for the next day's meeting - an announcement only, so the ROK stays not known.
+    warsaw = levels("warsaw-summit-2016")
+    assert (summit("warsaw-summit-2016")["date"], summit("warsaw-summit-2016")["end"]) == (
+        "2016-07-08",
+        "2016-07-09",
+    )
+    assert warsaw["republic-of-korea"][0] == "not-known"
+    assert "Lim Sung-nam" in summit("warsaw-summit-2016")["partners"][3]["note"]
+    assert warsaw["australia"][0] == warsaw["new-zealand"][0] == "not-known"
+    # Brussels 2017: NATO PR (2017) 055, a "Meeting of the North Atlantic Council" on 25 May.
+    assert summit("brussels-summit-2017")["date"] == "2017-05-25"
+    assert set(levels("brussels-summit-2017").values()) == {("absent", None)}
+    # Brussels 2018: declaration "11-12 July 2018"; Afghan Chief Executive's office, speakers
+    # include the "Defense Minister of Australia".
+    assert (summit("brussels-summit-2018")["date"], summit("brussels-summit-2018")["end"]) == (
+        "2018-07-11",
+        "2018-07-12",
+    )
+    assert levels("brussels-summit-2018")["australia"][0] == "minister"
+    # London: European Sources Online, "3 to 4 December 2019 ... attended by leaders of the NATO
+    # member states".
+    london = summit("london-leaders-meeting-2019")
+    assert (london["date"], london["end"]) == ("2019-12-03", "2019-12-04")
+    assert set(levels("london-leaders-meeting-2019").values()) == {("absent", None)}
+    # Every absence is explained by the format in the note.
+    for summit_id in ("strasbourg-kehl-summit-2009", "brussels-summit-2017", "london-leaders-meeting-2019"):
+        assert all("format" in p["note"] for p in summit(summit_id)["partners"])
+
+
+def test_every_nato_summit_since_2006_is_listed_once() -> None:
+    listed = [r["id"] for r in rows("summits") if r["id"] in NATO_SUMMITS]
+    assert listed == NATO_SUMMITS
+    for r in rows("summits"):
+        if r["id"] in NATO_SUMMITS:
+            assert {p["partner"] for p in r["partners"]} == AP4, r["id"]
+
+
+NATO_SUMMITS = [
+    "riga-summit-2006",
+    "bucharest-summit-2008",
+    "strasbourg-kehl-summit-2009",
+    "lisbon-summit-2010",
+    "chicago-summit-2012",
+    "wales-summit-2014",
+    "warsaw-summit-2016",
+    "brussels-summit-2017",
+    "brussels-summit-2018",
+    "london-leaders-meeting-2019",
+    "brussels-summit-2021",
+    "nato-virtual-summit-2022-02-25",
+    "nato-extraordinary-summit-2022-03-24",
+    "madrid-summit-2022",
+    "vilnius-summit-2023",
+    "washington-summit-2024",
+    "the-hague-summit-2025",
+    "ankara-summit-2026",
+]
+
+
+def test_foreign_ministers_met_the_four_online_in_december_2020_and_in_april_2024(fb) -> None:
+    # NATO news_179806 (2 Dec 2020): "joined by Asia-Pacific partners Australia, Japan, New
+    # Zealand and South Korea"; MOFA 3 Dec 2020: Ambassador Shimokawa "read the statement of Mr.
+    # MOTEGI Toshimitsu".
+    first = fb.get("foreign-ministers-meeting-partners-2020")
+    assert first["date"] == "2020-12-02" and set(first["actors"]) >= AP4
+    assert {"makita-shimokawa", "toshimitsu-motegi"} <= set(first["actors"])
+    assert "not the four partners' first" in fb.get("foreign-ministers-meeting-partners-2022")["note"]
+    # MOFA 5 Apr 2024 (Tsuji, 4 April partner session); Reuters (Peters); Yonhap (Cho Tae-yul).
+    april = fb.get("foreign-ministers-meeting-partners-2024")
+    assert april["date"] == "2024-04-04"
+    assert {"winston-peters", "kiyoto-tsuji", "cho-tae-yul"} <= set(april["actors"])
+    gap = {g["id"]: g for g in fb.gaps}["gap-ministerial-meetings"]
+    assert "2021 and 2026" in gap["text"]
+
+
+def test_the_hague_statement_was_read_in_mofas_provisional_translation(fb) -> None:
+    # worldjpn.net 20250625.D1J: "サプライチェーン・セキュリティ、開発、生産及び調達プロセス", and
+    # "宇宙・海洋領域及び弾薬".
+    meeting = fb.get("the-hague-partners-meeting-2025")
+    quotes = " ".join(c.get("quote", "") for c in meeting["sources"])
+    assert "サプライチェーン・セキュリティ、開発、生産及び調達プロセス" in quotes
+    assert "宇宙・海洋領域及び弾薬" in quotes
+    assert "supply-chain security" in meeting["summary"] and "munitions" in meeting["summary"]
+
+
+def test_meetings_of_2025_and_2026(fb) -> None:
+    # MOFA (24 Sep 2025): Iwaya and Rutte in New York; the same page mentions this month's visit of
+    # the NATO Military Committee Chair Cavo Dragone; MOFA (14 Feb 2026): Motegi and Rutte in
+    # Munich; Kyodo and TBS: "1500万ユーロ" for Ukraine.
+    assert fb.get("iwaya-rutte-new-york-2025")["date"] == "2025-09-24"
+    assert fb.get("nato-military-committee-chair-visits-japan-2025")["date"] == "2025-09"
+    munich = fb.get("motegi-rutte-munich-2026")
+    assert munich["date"] == "2026-02-14" and munich["place"] == "Munich"
+    assert "€15 million" in munich["summary"]
+
+
+def test_the_ip4_is_a_grouping_of_the_four_resolvable_by_its_names() -> None:
+    # USIP (Jul 2023): "known informally as the Indo-Pacific Four or IP4"; Dong-A Ilbo (Jul 2024):
+    # "originally called AP4"; MOFA (2025): "IP4:日本、豪州、ニュージーランド、韓国".
+    (ip4,) = [r for r in rows("groupings") if r["id"] == "ip4"]
+    assert set(ip4["members"]) == AP4
+    assert ip4["founded"] is None  # a designation, never founded
+    for name in ("ip4", "IP-4", "AP4", "Indo-Pacific partners", "Asia-Pacific partners", "the four partners"):
+        shown = json.loads(run("show", name, "-f", "json").stdout)
+        assert (shown["kind"], shown["id"]) == ("grouping", "ip4"), name
+
+
+def test_issue_21_corrections(fb) -> None:
+    # The Record: the Ministry of Defense post of "November 4, 2022"; CCDCOE (2023) raised the flags
+    # of "Iceland, Ireland, Japan, and Ukraine"; Postimees ("on Tuesday") and the Kyiv Independent
+    # (16 May 2023) give the day.
+    announced = fb.get("japan-joins-ccdcoe-2022")
+    assert (announced["date"], announced["kind"]) == ("2022-11-04", "announcement")
+    assert fb.get("japan-ccdcoe-member-2023")["date"] == "2023-05-16"
+    # NATO's release of 26 Sep 2025 names no place for the ROK dialogue.
+    assert "place" not in fb.get("nato-rok-defence-industry-dialogue-2025")
+    # NATO's PII page, last updated 7 March 2024.
+    assert "as of March 2024" in fb.get("australia-enhanced-opportunities-partner-2014")["summary"]
+    # KBS World (German), Oct 2024: "Südkorea wird durch den stellvertretenden
+    # Verteidigungsminister Kim Seon-ho vertreten"; Kyodo: the partners met on "17日".
+    dmm = fb.get("defence-ministers-meeting-partners-2024")
+    assert "vice-minister level" in dmm["summary"] and "kbs-world-de-2024-10-17" in cited(fb, dmm["id"])
+    # ABC Lateline (4 Apr 2008) replaces the blog; the Madrid correction names Bucharest 2008.
+    assert "natomonitor-2008-04-04" not in fb.table("sources")
+    assert "Helen Clark at Bucharest in 2008" in fb.get("madrid-summit-2022")["correction"]
+    assert "abc-lateline-2008-04-04" in cited(fb, "seed-claim-madrid-first-ap4")
+    gap_ids = {g["id"] for g in fb.gaps}
+    assert not gap_ids & {"gap-summits-2006-2018", "gap-summits-2022-virtual", "gap-japan-ccdcoe"}
