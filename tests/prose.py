@@ -25,7 +25,7 @@ POSITION_VERBS = {
 }
 FLIPPED = {"opposed": "supported", "supported": "opposed", "proposed": "opposed", "cautious": "supported"}
 SENT = {
-    "leader": "its prime minister",
+    "leader": "its leader",
     "deputy-leader": "its deputy prime minister",
     "minister": "a minister",
     "official": "an official",
@@ -119,16 +119,23 @@ def pairs(
         start, end = full(event["date"]), full(event.get("end") or event["date"])
         if event["kind"] == "summit" and "nato" in (event.get("actors") or []) and start:
             place = place_of(event)
-            moved = moved_within_year(start, end, months)
-            found.append(
-                Pair(
-                    "summit-date",
-                    event["id"],
-                    event["evidence"],
-                    f"NATO leaders met at the {place} summit on {style(start, end)}.",
-                    f"NATO leaders met at the {place} summit on {style(*moved)}.",
-                )
+            if place.casefold() in ("video conference", "virtual"):
+                continue  # a meeting held online has no place to name it by
+            several = (
+                sum(1 for e in events if e["kind"] == "summit" and e.get("place") and place_of(e) == place)
+                > 1
             )
+            moved = moved_within_year(start, end, months)
+            if not several:  # "the Brussels summit" names none of the four held there
+                found.append(
+                    Pair(
+                        "summit-date",
+                        event["id"],
+                        event["evidence"],
+                        f"NATO leaders met at the {place} summit on {style(start, end)}.",
+                        f"NATO leaders met at the {place} summit on {style(*moved)}.",
+                    )
+                )
             # Someone else from the same country who attended another summit instead.
             elsewhere = {
                 (a["actor"], a["person"])

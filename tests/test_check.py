@@ -1,5 +1,11 @@
-"""`asiapac check`: precision and recall on sentences written from the records, the seed
-interview, two news-style texts with planted errors, and the command's contract."""
+"""`asiapac check`: what each sentence is read to claim, and the verdict on it.
+
+Sentences written from the records (each true one confirmed, each with one fact changed
+flagged), sentences of our own for each construction real prose uses (reported speech, a
+position word in another sense, the subject of the verb, the whole claim, claims over several
+records, dates without a year, names and groups, modals in another clause), the seed interview,
+two news-style texts with planted errors, and the command's contract.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asiapac_cli.check.checker import COLUMNS, EXIT_CONTRADICTED, VERDICTS, Checker, check
+from asiapac_cli import vocab
+from asiapac_cli.check import check
+from asiapac_cli.check.report import COLUMNS
 from asiapac_cli.facts import load
 from conftest import FIXTURES, REPO, run
 
@@ -31,28 +39,36 @@ def bundled() -> Any:
     return load.load(FACTS, use_cache=False)
 
 
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(bundled())
+def rows_of(text: str, *, markdown: bool = False, min_evidence: str | None = None) -> list[dict[str, Any]]:
+    return check(bundled(), text, min_evidence=min_evidence, show_all=True, markdown=markdown).listing.rows
 
 
-def verdicts(checker: Checker, text: str, show_all: bool = False) -> list[dict[str, Any]]:
-    return checker.check(text, show_all).rows
-
-
-def verdict_of(checker: Checker, sentence: str) -> str:
-    rows = verdicts(checker, sentence)
+def one(sentence: str) -> dict[str, Any]:
+    rows = rows_of(sentence)
     assert len(rows) == 1, rows
-    return str(rows[0]["verdict"])
+    return rows[0]
+
+
+def verdict_of(sentence: str) -> str:
+    return str(one(sentence)["verdict"])
+
+
+def read(sentence: str) -> list[str]:
+    """What the sentence was read to claim, as the `reading` column's text form."""
+    return [claim["text"] for claim in one(sentence)["reading"]]
+
+
+def claims(sentence: str, kind: str) -> list[dict[str, Any]]:
+    return [c for c in one(sentence)["reading"] if c["kind"] == kind]
 
 
 def by_line(rows: list[dict[str, Any]], line: int, start: str) -> dict[str, Any]:
     matches = [r for r in rows if r["line"] == line and r["sentence"].startswith(start)]
-    assert len(matches) == 1, (line, start, rows)
+    assert len(matches) == 1, (line, start, [(r["line"], r["sentence"][:40]) for r in rows])
     return matches[0]
 
 
-# --- precision and recall on the fact base's own records -----------------------------------
+# --- precision and recall on sentences written from the records ---------------------------------
 
 
 def expected(pair: prose.Pair, true: bool) -> str:
@@ -65,9 +81,9 @@ def expected(pair: prose.Pair, true: bool) -> str:
 @pytest.mark.parametrize("style", prose.PRECISE_STYLES, ids=lambda s: s.__name__)
 @pytest.mark.parametrize("words", [False, True], ids=["digits", "words"])
 def test_every_true_sentence_is_confirmed_and_every_changed_one_flagged(
-    checker: Checker, style: prose.DateStyle, words: bool
+    style: prose.DateStyle, words: bool
 ) -> None:
-    pairs = prose.pairs(checker.fb, style, words)
+    pairs = prose.pairs(bundled(), style, words)
     assert len(pairs) >= 60
     kinds = {p.kind for p in pairs}
     assert {
@@ -79,8 +95,8 @@ def test_every_true_sentence_is_confirmed_and_every_changed_one_flagged(
         "itpp-agreed",
         "stance",
     } <= kinds
-    wrong_true = [(p.true, v) for p in pairs if (v := verdict_of(checker, p.true)) != expected(p, True)]
-    missed = [(p.false, v) for p in pairs if (v := verdict_of(checker, p.false)) != expected(p, False)]
+    wrong_true = [(p.true, v) for p in pairs if (v := verdict_of(p.true)) != expected(p, True)]
+    missed = [(p.false, v) for p in pairs if (v := verdict_of(p.false)) != expected(p, False)]
     assert wrong_true == []
     assert missed == []
 
@@ -92,41 +108,258 @@ def test_every_true_sentence_is_confirmed_and_every_changed_one_flagged(
     delta=st.integers(min_value=1, max_value=4).flatmap(lambda d: st.sampled_from([d, -d])),
 )
 def test_any_altered_count_is_contradicted(style: prose.DateStyle, words: bool, delta: int) -> None:
-    checker = Checker(bundled())
-    for pair in prose.pairs(checker.fb, style, words, delta):
+    for pair in prose.pairs(bundled(), style, words, delta):
         if pair.kind == "itpp-areas":
-            assert verdict_of(checker, pair.true) == "confirmed"
-            assert verdict_of(checker, pair.false) == "contradicted", pair.false
+            assert verdict_of(pair.true) == "confirmed"
+            assert verdict_of(pair.false) == "contradicted", pair.false
 
 
 @settings(max_examples=30, deadline=None)
 @given(style=st.sampled_from(prose.PRECISE_STYLES), months=st.integers(min_value=1, max_value=6))
 def test_any_date_moved_within_its_year_is_contradicted(style: prose.DateStyle, months: int) -> None:
-    checker = Checker(bundled())
-    for pair in prose.pairs(checker.fb, style, months=months):
+    for pair in prose.pairs(bundled(), style, months=months):
         if pair.kind not in ("summit-date", "visit-date", "itpp-agreed"):
             continue
-        moved_into_a_month_it_touches = style is prose.month_year and months == 1
-        if moved_into_a_month_it_touches and verdict_of(checker, pair.false) == "confirmed":
-            # "February 2023" for a visit of 31 January - 1 February 2023 is still true.
-            continue
-        assert verdict_of(checker, pair.true) == expected(pair, True), pair.true
-        assert verdict_of(checker, pair.false) == expected(pair, False), pair.false
+        if style is prose.month_year and months == 1 and verdict_of(pair.false) == "confirmed":
+            continue  # "February 2023" for a visit of 31 January - 1 February 2023 is still true
+        assert verdict_of(pair.true) == expected(pair, True), pair.true
+        assert verdict_of(pair.false) == expected(pair, False), pair.false
 
 
-def test_the_true_sentences_as_one_text_flag_nothing(checker: Checker) -> None:
-    pairs = prose.pairs(checker.fb)
-    rows = verdicts(checker, "\n\n".join(p.true for p in pairs if p.evidence != "contested"))
-    assert rows and all(r["verdict"] == "confirmed" for r in rows)
+def test_the_true_sentences_as_one_text_flag_nothing() -> None:
+    pairs = prose.pairs(bundled())
+    rows = rows_of("\n\n".join(p.true for p in pairs if p.evidence == "well-documented"))
+    assert rows and {r["verdict"] for r in rows} == {"confirmed"}
 
 
-# --- the seed interview --------------------------------------------------------------------
+# --- the constructions of real prose ---------------------------------------------------------------
+
+
+def test_reported_speech_gives_the_position_to_whom_it_belongs_or_to_no_one() -> None:
+    # Japan's minister holds no position here, and the writer does not assert Macron's.
+    row = one(
+        "Japan's foreign minister refused to comment on a report that Macron opposed the office in Tokyo."
+    )
+    assert row["verdict"] == "unknown" and row["reading"] == []
+    # A report passed on as fact is read as the writer's.
+    assert read("Reuters reported that Macron opposed a NATO office in Tokyo.") == [
+        "France (Macron) – opposed – office in Tokyo"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan and NATO stood together amid fears of action against Taiwan.",
+        "NATO and Japan formed a united front against disinformation.",
+        "The Tokyo office would serve NATO partners against threats in the region.",
+    ],
+)
+def test_a_position_word_in_another_sense_is_no_stance(sentence: str) -> None:
+    assert [c for c in one(sentence)["reading"] if c["kind"] == "position"] == []
+
+
+def test_the_holder_is_the_subject_of_the_position_verb() -> None:
+    text = "After lobbying by Tokyo, the plan stalled when the French president voiced reservations."
+    rows = rows_of("NATO proposed a liaison office in Tokyo. " + text)
+    assert [c["text"] for c in rows[1]["reading"]] == ["France – cautious – office in Tokyo"]
+    assert rows[1]["verdict"] == "confirmed"  # cautious agrees with France's recorded opposition
+    assert read("Paris, unlike Tokyo, was against the office in Japan.") == [
+        "France – opposed – office in Tokyo"
+    ]
+    passive = claims("NATO's plan for a Tokyo office was opposed by France.", "position")
+    assert [(c["holder"], c["position"]) for c in passive] == [("france", "opposed")]
+    assert read("France has rejected a proposal by NATO to open an office in Tokyo.") == [
+        "France – opposed – office in Tokyo"
+    ]
+
+
+def test_a_modal_in_another_clause_leaves_the_position_asserted() -> None:
+    assert read(
+        "Macron objected to the Tokyo office because he believes the alliance should stay in the North Atlantic."
+    ) == ["France (Macron) – opposed – office in Tokyo"]
+    assert read("France may oppose the Tokyo office.") == []
+    assert read("France did not oppose the Tokyo office.") == []
+
+
+def test_a_date_range_must_be_the_whole_span() -> None:
+    row = one("The Washington summit ran from 9 to 12 July 2024.")
+    assert row["verdict"] == "contradicted"
+    assert "9–11 July 2024" in row["correction"]
+    assert verdict_of("The Washington summit ran from 9 to 11 July 2024.") == "confirmed"
+    assert verdict_of("NATO leaders met in Washington on 10 July 2024 for their summit.") == "confirmed"
+
+
+def test_first_is_judged_against_the_earliest_record() -> None:
+    row = one("France first objected to the Tokyo office in September 2023.")
+    assert row["verdict"] == "contradicted"
+    assert "reported by" in row["correction"]
+    assert verdict_of("France objected to the Tokyo office in September 2023.") == "confirmed"
+
+
+def test_travelling_to_a_summit_is_attendance_and_names_are_judged() -> None:
+    row = one("Albanese travelled to Washington for the NATO summit in July 2024.")
+    assert row["verdict"] == "contradicted"
+    assert "Marles" in row["correction"]
+    assert verdict_of("Kishida travelled to Madrid for the NATO summit in June 2022.") == "confirmed"
+
+
+def test_claims_over_several_summits_are_judged_over_every_one() -> None:
+    good = "For the second year running, the leaders of all four Indo-Pacific partners attended the Vilnius summit."
+    assert verdict_of(good) == "confirmed"
+    together = claims(good, "attended-together")
+    assert together[0]["running"] == 2 and together[0]["records"] == [
+        "vilnius-summit-2023",
+        "madrid-summit-2022",
+    ]
+    bad = "For the third year running, the leaders of all four Indo-Pacific partners attended the Washington summit."
+    assert verdict_of(bad) == "contradicted"
+    assert verdict_of("Kishida attended the NATO summits in Madrid and Vilnius.") == "confirmed"
+    assert (
+        verdict_of("Yoon attended the Madrid summit in 2022 and the Vilnius summit in 2023.") == "confirmed"
+    )
+    assert verdict_of("Albanese attended the NATO summits in Madrid and Washington.") == "contradicted"
+
+
+def test_a_date_without_a_year_takes_the_summits_year() -> None:
+    assert read("The Hague summit took place from June 24 to 26.") == [
+        "The Hague 2025 – held – June 24 to 26"
+    ]
+    assert verdict_of("The Hague summit took place from June 24 to 26.") == "contradicted"
+    assert verdict_of("The Hague summit took place from June 24 to 25.") == "confirmed"
+    assert verdict_of("The Madrid summit opened on 29 June.") == "confirmed"
+
+
+def test_groups_have_members_and_people_carry_their_country_and_office() -> None:
+    row = one("The IP4 of Japan, Korea, Australia and the United States met in Brussels.")
+    assert row["verdict"] == "contradicted"
+    assert "United States is not a member" in row["correction"]
+    assert verdict_of("The IP4 brings together Japan, South Korea, Australia and New Zealand.") == "confirmed"
+    # "the Japanese prime minister" in June 2025 is Shigeru Ishiba, from the office-holders' data
+    row = one("The Japanese prime minister attended The Hague summit in June 2025.")
+    assert row["verdict"] == "contradicted"
+    assert claims(row["sentence"], "attended")[0]["person"] == "shigeru-ishiba"
+    assert "Iwaya" in row["correction"]
+    assert read("The French president opposed a NATO office in Tokyo.") == [
+        "France – opposed – office in Tokyo"
+    ]
+
+
+def test_negated_attendance_is_judged() -> None:
+    assert verdict_of("Anthony Albanese did not attend the Washington summit.") == "confirmed"
+    assert verdict_of("Kishida did not attend the Madrid summit.") == "contradicted"
+    assert verdict_of("Japan skipped the Brussels summit of 2021.") == "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("Stoltenberg visited Japan in March 2023.", "contradicted"),
+        ("Stoltenberg visited Japan in February 2023.", "confirmed"),  # 31 January - 1 February
+        ("The Vilnius summit took place in July 2024.", "contradicted"),
+        ("The leaders of all four Indo-Pacific partners attended The Hague summit.", "contradicted"),
+        ("Japan's ITPP has sixteen areas.", "confirmed"),
+        ("Australia's ITPP has 12 areas.", "unknown"),  # the base does not know Australia's count
+        ("Korea's ITPP covers 2024–2027.", "contradicted"),
+        ("Japan opposed the Tokyo office, while China supported it.", "contradicted"),
+        ("The plan to open a NATO office in Tokyo was shelved.", "unknown"),
+        ("NATO wanted to open a liaison office in Tokyo.", "unknown"),
+        ("NATO plans to open an office in Tokyo.", "unknown"),
+        ("NATO opened its Tokyo liaison office in 2024.", "contradicted"),
+        ("The Camp David summit created a collective-defence pact.", "contradicted"),
+        ("The Quad is often described as an alliance.", "unknown"),  # described as, not called
+        ("AUKUS was announced in 2022.", "contradicted"),
+        ("NATO adopted its Strategic Concept in June 2023.", "contradicted"),
+        ("The United Kingdom opposed the Tokyo office.", "unknown"),  # no UK stance recorded
+        ("Stoltenberg visited Japan a month after Japan's decision in January 2023.", "contradicted"),
+        ("Stoltenberg visited Japan a day after he was in Seoul on 29–30 January 2023.", "confirmed"),
+        ("Stoltenberg visited Seoul on 29 January 2023 and Japan two days later.", "confirmed"),
+        ("Stoltenberg visited Seoul on 29 January 2023 and Japan a month later.", "contradicted"),
+        ("NATO leaders met in Brussels in March 2022 for an extraordinary summit.", "confirmed"),
+        ("Rutte visited Tokyo in June 2025.", "contradicted"),  # 8-9 April 2025
+        ("Japan and South Korea signed ITPPs with NATO in July 2023.", "confirmed"),
+        ("Japan and South Korea signed ITPPs with NATO in 2024.", "unknown"),
+        ("Japan signed a partnership programme with NATO in 2014.", "unknown"),  # the IPCP, not the ITPP
+        ("The Quad held its first in-person leaders' summit in Washington in September 2021.", "confirmed"),
+        ("Japan welcomed NATO's proposal to open a liaison office in Tokyo.", "confirmed"),
+        ("Australia's prime minister attended the Washington summit.", "contradicted"),
+        ("Australia sent its deputy prime minister to the Washington summit in July 2024.", "confirmed"),
+        ("Japan sent its foreign minister to The Hague summit.", "confirmed"),
+        ("Japan was represented by its foreign minister at the Vilnius summit.", "contradicted"),
+        (
+            "At the 2024 Washington summit, Australia was represented by Richard Marles rather than Albanese.",
+            "confirmed",
+        ),
+        ("Stoltenberg visited Tokyo in 2017 and again in 2023.", "confirmed"),
+        ("The Quad was revived in November 2017 with officials' talks in Manila.", "confirmed"),
+        ("In Madrid in June 2022, NATO adopted a new Strategic Concept.", "confirmed"),
+        ("Was a NATO liaison office opened in Tokyo?", "unknown"),
+        ('The phrase "Camp David Pact" is wrong.', "unknown"),
+        (
+            "Japan's ITPP sets out cooperation in areas such as space; its predecessor covered 5 areas.",
+            "unknown",
+        ),
+        ("Under the ITPP, Japan and NATO will hold talks in two areas each year.", "unknown"),
+        ("Japan's ITPP: 17 areas of cooperation.", "contradicted"),
+        ("Beijing criticised the proposal for a NATO liaison office in Japan.", "confirmed"),
+        ("A NATO office was opened in Brussels in 1949.", "unknown"),
+        ("South Korea opened its mission to NATO in 2021.", "contradicted"),
+        ("Japan's mission to NATO opened in Brussels on 16 January 2025.", "confirmed"),
+    ],
+)
+def test_single_sentences(sentence: str, verdict: str) -> None:
+    assert verdict_of(sentence) == verdict
+
+
+# --- relative dates (each promise a mutation run showed untested) ------------------------------------
+
+
+def test_relative_dates_count_the_right_way() -> None:
+    base = "Stoltenberg visited Seoul on 29 January 2023."
+    assert (
+        rows_of(base + " Two weeks later, he visited Japan.")[1]["verdict"] == "contradicted"
+    )  # two days later
+    assert rows_of(base + " Two days later, he visited Japan.")[1]["verdict"] == "confirmed"
+    # "a month before" counts back: Japan a month before Seoul is wrong, Seoul a month before Japan too
+    assert (
+        verdict_of("Stoltenberg visited Japan a month before his visit to Seoul on 29 January 2023.")
+        == "contradicted"
+    )
+    # the tolerance around "a month later" widens the month; it never moves it the wrong way
+    assert (
+        rows_of("Stoltenberg visited Tokyo on 1 February 2023. A month later, he visited Seoul.")[1][
+            "verdict"
+        ]
+        == "contradicted"
+    )
+    rows = rows_of("On 29 January 2023 Stoltenberg was in Seoul. The next day he visited Japan.")
+    assert [r["verdict"] for r in rows] == ["confirmed", "contradicted"]  # Tokyo was 31 January
+    assert verdict_of("A month later, Stoltenberg visited Japan.") == "unknown"  # later than what?
+
+
+def test_a_dateline_dates_the_story_not_the_facts() -> None:
+    text = (
+        "VILNIUS, 12 July 2023 (Wire) - Leaders met today.\n\n"
+        "Japan and NATO agreed their ITPP today. South Korea and NATO agreed their ITPP yesterday.\n\n"
+        "BRUSSELS, July 12, 2024 (Reuters) - Japan's ITPP, agreed a year ago, has 16 areas."
+    )
+    judged = [r for r in rows_of(text) if r["reading"]]
+    assert [r["verdict"] for r in judged] == ["confirmed"] * 3
+    assert (
+        verdict_of("VILNIUS, 14 July 2023 - South Korea and NATO agreed their ITPP yesterday.")
+        == "contradicted"
+    )
+    assert (
+        verdict_of("Today Japan and NATO agreed their ITPP.") == "unknown"
+    )  # no dateline: today is not known
+
+
+# --- the seed interview and our own articles -----------------------------------------------------------
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed interview lives outside the repository")
-def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not(checker: Checker) -> None:
-    rows = verdicts(checker, SEED.read_text(encoding="utf-8"))
-
+def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not() -> None:
+    rows = rows_of(SEED.read_text(encoding="utf-8"))
     month_later = by_line(rows, 18, "A month later, Secretary-General Stoltenberg")
     assert month_later["verdict"] == "contradicted"
     assert "stoltenberg-visit-tokyo-2023" in month_later["records"]
@@ -137,7 +370,6 @@ def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not(check
     germany = by_line(rows, 19, "The discussions ended with the victory of suspects")
     assert germany["verdict"] == "contested"
     assert "germany-on-tokyo-office" in germany["records"]
-
     assert by_line(rows, 5, "The 2022 Madrid Summit")["verdict"] == "confirmed"
     assert by_line(rows, 5, "The Madrid summit was the first time")["verdict"] == "confirmed"
     assert by_line(rows, 5, "Japan’s ITPP includes 16 areas")["verdict"] == "confirmed"
@@ -148,23 +380,19 @@ def test_the_seed_interview_known_errors_are_flagged_and_its_facts_are_not(check
     for row in rows:
         if row["verdict"] in FLAGGED:
             assert row["correction"] and row["records"] and row["sources"] and row["citations"]
+            assert row["correction"].startswith("Read: ")
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed interview lives outside the repository")
-def test_the_month_later_visit_is_wrong_by_its_dates_alone() -> None:
-    # Without the recorded claim, the relative date alone refutes the sentence.
-    checker = Checker(bundled())
-    checker.claims, checker.claim_index = [], {}
+def test_the_seed_interview_errors_are_caught_in_other_words_too() -> None:
     text = (
-        "Japan decided to set up a separate delegation to NATO in January 2023. "
-        "A month later, Secretary-General Stoltenberg advanced the idea during his visit to Japan."
+        "In January 2023 Japan decided to open its own delegation to NATO. "
+        "Stoltenberg travelled to Japan a month later to push the idea of a NATO office. "
+        "In August 2023 the US, Japan and South Korea formed a security pact at Camp David. "
+        "Germany sided with France against the NATO liaison office in Tokyo."
     )
-    row = verdicts(checker, text)[-1]
-    assert row["verdict"] == "contradicted"
-    assert row["records"] == ["stoltenberg-visit-tokyo-2023"]
+    verdicts = [r["verdict"] for r in rows_of(text)]
+    assert verdicts[1:] == ["contradicted", "contradicted", "contested"]
 
-
-# --- texts of our own, with planted errors ----------------------------------------------------
 
 ARTICLES = {
     "vilnius_article.md": {
@@ -172,7 +400,6 @@ ARTICLES = {
             (5, "NATO leaders gathered in Vilnius"),
             (6, "For the second year running"),
             (9, "Japan and NATO agreed a new"),
-            (18, "France opposed the plan"),
             (25, "AUKUS, announced on 15 September 2021"),
         ],
         "contradicted": [
@@ -190,7 +417,7 @@ ARTICLES = {
             (2, "Two days earlier he had visited Seoul"),
             (5, "Japan's mission to NATO opened"),
             (8, "The Strategic Concept, adopted"),
-            (9, "Japan's ITPP runs from 2023 to 2026"),
+            (11, "Anthony Albanese did not attend"),
             (15, "China opposed the NATO office in Japan."),
         ],
         "contradicted": [
@@ -198,14 +425,16 @@ ARTICLES = {
             (12, "At The Hague summit in June 2025"),
             (14, "The Camp David summit of 18 August 2023"),
         ],
-        "unknown": [(5, "Kishida said Japan would open"), (11, "Anthony Albanese did not attend")],
+        # Japan's period is right, but Australia's count is not in the base: not vouched for.
+        "unknown": [(5, "Kishida said Japan would open"), (9, "Japan's ITPP runs from 2023 to 2026")],
     },
 }
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
-def test_articles_with_planted_errors(checker: Checker, name: str) -> None:
-    rows = verdicts(checker, (FIXTURES / "check" / name).read_text(encoding="utf-8"))
+def test_articles_with_planted_errors(name: str) -> None:
+    path = FIXTURES / "check" / name
+    rows = rows_of(path.read_text(encoding="utf-8"), markdown=name.endswith(".md"))
     for verdict, expected_rows in ARTICLES[name].items():
         for line, start in expected_rows:
             assert by_line(rows, line, start)["verdict"] == verdict, (line, start)
@@ -213,119 +442,193 @@ def test_articles_with_planted_errors(checker: Checker, name: str) -> None:
     assert sum(r["verdict"] in FLAGGED for r in rows) == planted  # nothing else is flagged
 
 
-# --- single judges -----------------------------------------------------------------------------
+def test_the_fact_base_own_prose_is_not_contradicted() -> None:
+    # Titles and summaries of events, stances, groupings, ITPPs and topics are true by
+    # construction; only a contested record may make one contested.
+    fb = bundled()
+    texts = [f"{e['title']}." for e in fb.events] + [e["summary"] for e in fb.events if e.get("summary")]
+    for kind in ("stances", "groupings", "itpps", "topics"):
+        for record in fb.table(kind).values():
+            texts += [record[f] for f in ("summary", "nature", "description", "note") if record.get(f)]
+    rows = [row for text in texts for row in rows_of(text)]
+    assert len(rows) > 100
+    assert [r["sentence"] for r in rows if r["verdict"] == "contradicted"] == []
+    contested = {record for r in rows if r["verdict"] == "contested" for record in r["records"]}
+    assert all(fb.get(record)["evidence"] in ("contested", "unverified") for record in contested)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "verdict"),
-    [
-        ("Stoltenberg visited Japan in March 2023.", "contradicted"),
-        ("Stoltenberg visited Japan in February 2023.", "confirmed"),  # 31 January - 1 February
-        ("The Vilnius summit took place in July 2024.", "contradicted"),
-        ("At Madrid 2022, the four partners attended for the first time.", "confirmed"),
-        ("The leaders of all four Indo-Pacific partners attended The Hague summit.", "contradicted"),
-        ("Anthony Albanese did not attend the Washington summit.", "unknown"),
-        ("Japan's ITPP has sixteen areas.", "confirmed"),
-        ("Australia's ITPP has 12 areas.", "unknown"),  # the base does not know Australia's count
-        ("Korea's ITPP covers 2024–2027.", "contradicted"),
-        ("Japan opposed the Tokyo office, while China supported it.", "contradicted"),
-        ("NATO's plan for a Tokyo office was opposed by France.", "confirmed"),
-        ("The plan to open a NATO office in Tokyo was shelved.", "unknown"),
-        ("NATO wanted to open a liaison office in Tokyo.", "unknown"),
-        ("The Camp David summit created a collective-defence pact.", "contradicted"),
-        ("The Quad is often described as an alliance.", "unknown"),  # the base does not deny it
-        ("AUKUS was announced in 2022.", "contradicted"),
-        ("NATO adopted its Strategic Concept in June 2023.", "contradicted"),
-        ("The United Kingdom opposed the Tokyo office.", "unknown"),  # no UK stance recorded
-        ("Stoltenberg visited Japan a month after Japan's decision in January 2023.", "contradicted"),
-        ("Stoltenberg visited Japan a day after he was in Seoul on 29–30 January 2023.", "confirmed"),
-        ("Stoltenberg visited Seoul on 29 January 2023 and Japan two days later.", "confirmed"),
-        ("Stoltenberg visited Seoul on 29 January 2023 and Japan a month later.", "contradicted"),
-        (
-            "NATO leaders met in Brussels in March 2022 for an extraordinary summit.",
-            "confirmed",
-        ),
-        ("NATO leaders held a virtual summit in Brussels in February 2022.", "unknown"),  # not in the base
-        ("Rutte visited Tokyo in June 2025.", "contradicted"),  # 8-9 April 2025
-        ("The Japanese prime minister attended The Hague summit in June 2025.", "contradicted"),
-        ("The French president opposed a NATO office in Tokyo.", "confirmed"),
-        ("Kishida attended the NATO summits in Madrid and Vilnius.", "confirmed"),
-        ("Japan and South Korea signed ITPPs with NATO in July 2023.", "confirmed"),
-        ("Japan and South Korea signed ITPPs with NATO in 2024.", "unknown"),
-        ("Japan signed a partnership programme with NATO in 2014.", "unknown"),  # the IPCP, not the ITPP
-        ("The Quad held its first in-person leaders' summit in Washington in September 2021.", "confirmed"),
-        ("Japan welcomed NATO's proposal to open a liaison office in Tokyo.", "confirmed"),
-        ("Australia's prime minister attended the Washington summit.", "contradicted"),
-        ("Australia sent its deputy prime minister to the Washington summit in July 2024.", "confirmed"),
-        ("Japan sent its foreign minister to The Hague summit.", "confirmed"),
-        ("Japan was represented by its foreign minister at the Vilnius summit.", "contradicted"),
-        (
-            "At the 2024 Washington summit, Australia was represented by Richard Marles rather than Albanese.",
-            "confirmed",
-        ),
-        (
-            "Japan's Prime Minister Shigeru Ishiba cancelled his trip to The Hague summit on 23 June 2025.",
-            "unknown",
-        ),
-        ("Yoon attended the Madrid summit in 2022 and the Vilnius summit in 2023.", "confirmed"),
-        ("Stoltenberg visited Tokyo in 2017 and again in 2023.", "confirmed"),
-        ("The Quad was revived in November 2017 with officials' talks in Manila.", "confirmed"),
-        ("In Madrid in June 2022, NATO adopted a new Strategic Concept.", "confirmed"),
-        ("Was a NATO liaison office opened in Tokyo?", "unknown"),
-        ('The phrase "Camp David Pact" is wrong.', "unknown"),
-        (
-            "Japan's ITPP sets out cooperation in areas such as space; its predecessor covered 5 areas.",
-            "unknown",
-        ),
-        ("Under the ITPP, Japan and NATO will hold talks in two areas each year.", "unknown"),
-        ("Japan's ITPP: 17 areas of cooperation.", "contradicted"),
-        ("Paris, unlike Tokyo, was against the office in Japan.", "confirmed"),
-        ("Beijing criticised the proposal for a NATO liaison office in Japan.", "confirmed"),
-        ("A NATO office was opened in Brussels in 1949.", "unknown"),
-    ],
-)
-def test_single_sentences(checker: Checker, sentence: str, verdict: str) -> None:
-    assert verdict_of(checker, sentence) == verdict
+RESEARCH = REPO.parent / "shared" / "research" / "facts-verified.md"
 
 
-def test_a_relative_date_needs_a_date_before_it(checker: Checker) -> None:
-    assert verdict_of(checker, "A month later, Stoltenberg visited Japan.") == "unknown"
-    rows = verdicts(checker, "On 29 January 2023 Stoltenberg was in Seoul. The next day he visited Japan.")
-    assert [r["verdict"] for r in rows] == ["confirmed", "contradicted"]  # Tokyo was 31 January
+@pytest.mark.skipif(not RESEARCH.exists(), reason="the research notes live outside the repository")
+def test_the_research_notes_are_flagged_only_where_a_source_disagrees() -> None:
+    rows = rows_of(RESEARCH.read_text(encoding="utf-8"), markdown=True)
+    flagged = sorted({(r["verdict"], r["records"][0]) for r in rows if r["verdict"] in FLAGGED})
+    # A policy brief the notes quote dates the ROK's ITPP 13 July; the base has 11 July. The notes'
+    # quotes of the seed's errors are corrections ("is a garbled sentence"), and a think tank's
+    # "apparently supported by Germany" is a quotation, not the notes' own claim.
+    assert flagged == [("contradicted", "itpp-republic-of-korea")]
+    assert sum(r["verdict"] == "confirmed" for r in rows) >= 30
 
 
-def test_sentences_naming_nothing_known_appear_only_with_all(checker: Checker) -> None:
-    text = "It rained in Vilnius. Japan's ITPP has 16 areas."
-    assert [r["sentence"] for r in verdicts(checker, text)] == ["Japan's ITPP has 16 areas."]
-    rows = verdicts(checker, text, show_all=True)
-    assert [(r["line"], r["verdict"]) for r in rows] == [(1, "unknown"), (1, "confirmed")]
+# --- what a row says ----------------------------------------------------------------------------------
+
+
+def test_a_flagged_row_says_what_was_read_and_what_the_base_holds() -> None:
+    row = one("Albanese attended the Washington summit.")
+    assert row["correction"] == (
+        "Read: Albanese attended Washington 2024. The base: Australia was represented by its deputy "
+        "leader, Richard Marles, at Washington 2024."
+    )
+    assert row["records"] == ["washington-summit-2024"]
+    assert row["reading"][0]["kind"] == "attended" and row["reading"][0]["person"] == "anthony-albanese"
+
+
+def test_the_citations_column_names_each_source_and_its_address() -> None:
+    row = one("AUKUS was announced in 2022.")
+    sources = bundled().table("sources")
+    assert row["sources"] and len(row["citations"]) == len(row["sources"])
+    for source_id, cited in zip(row["sources"], row["citations"], strict=True):
+        source = sources[source_id]
+        assert cited == (f"{source['title']} <{source['url']}>" if source.get("url") else source["title"])
 
 
 def test_min_evidence_ignores_weaker_records() -> None:
-    fb = bundled()
     sentence = "Japan opposed the NATO office in Tokyo."  # Japan's support is single-source
-    assert check(fb, sentence).rows[0]["verdict"] == "contradicted"
-    assert check(fb, sentence, min_evidence="well-documented").rows[0]["verdict"] == "unknown"
+    assert one(sentence)["verdict"] == "contradicted"
+    strict = check(bundled(), sentence, min_evidence="well-documented", show_all=True).listing.rows
+    assert strict[0]["verdict"] == "unknown"
 
 
-# --- the command ---------------------------------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
+def test_any_text_is_checked_without_error(text: str) -> None:
+    for row in rows_of(text):
+        assert row["verdict"] in vocab.CHECK_VERDICTS
+        assert row["line"] >= 1 and row["column"] >= 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "Stoltenberg",
+                "visited",
+                "Japan",
+                "Seoul",
+                "the Vilnius summit",
+                "in July 2023",
+                "on 12 July",
+                "a month later",
+                "ITPP",
+                "16 areas",
+                "opposed",
+                "the Tokyo office",
+                "Camp David",
+                "Quad",
+                "IP4",
+                "the French president",
+                "attended",
+                "first",
+                ".",
+                ",",
+                "not",
+                "\n",
+                "U.S.",
+                "Dr.",
+                "every",
+                "since",
+                "for the second year running",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_word_salad_of_known_names_never_crashes(pieces: list[str]) -> None:
+    rows = rows_of(" ".join(pieces))
+    assert all(r["verdict"] in vocab.CHECK_VERDICTS for r in rows)
+
+
+# --- the command ----------------------------------------------------------------------------------------
+
+
+def write(tmp_path: Path, text: str, name: str = "draft.txt") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_only_judged_sentences_are_listed_unless_all(tmp_path: Path) -> None:
+    text = write(tmp_path, "It rained in Vilnius. Japan's ITPP has 16 areas.\nNATO leaders like tea.\n")
+    rows = json.loads(run("check", text, "--data", str(FACTS), "-f", "json").stdout)
+    assert [(r["line"], r["column"], r["verdict"]) for r in rows] == [(1, 23, "confirmed")]
+    everything = json.loads(run("check", text, "--data", str(FACTS), "-f", "json", "--all").stdout)
+    assert [r["sentence"] for r in everything] == [
+        "It rained in Vilnius.",
+        "Japan's ITPP has 16 areas.",
+        "NATO leaders like tea.",
+    ]
+
+
+def test_verdict_filters_with_the_vocabularys_rules(tmp_path: Path) -> None:
+    text = write(tmp_path, "Japan's ITPP has 16 areas. AUKUS was announced in 2022.\n")
+    result = run(
+        "check", text, "--data", str(FACTS), "-f", "tsv", "-c", "verdict", "--verdict", "Contradicted"
+    )
+    assert result.stdout == "verdict\ncontradicted\n" and result.exit_code == 3
+    both = run(
+        "check",
+        text,
+        "--data",
+        str(FACTS),
+        "-f",
+        "tsv",
+        "-c",
+        "verdict",
+        "--verdict",
+        "confirmed,contradicted",
+    )
+    assert both.stdout == "verdict\nconfirmed\ncontradicted\n"
+    typo = run("check", text, "--data", str(FACTS), "--verdict", "contradictd")
+    assert typo.exit_code == 2 and "did you mean 'contradicted'" in typo.stderr
+
+
+def test_a_terminal_table_starts_with_the_count_of_each_verdict(tmp_path: Path) -> None:
+    text = write(tmp_path, "It rained. Japan's ITPP has 16 areas. AUKUS was announced in 2022.\n")
+    table = run("check", text, "--data", str(FACTS), env={"ASIAPAC_FORCE_TTY": "100", "NO_COLOR": "1"})
+    assert table.exit_code == 3
+    first = table.stdout.splitlines()[0].strip()
+    assert first == "3 sentences: 1 confirmed, 1 contradicted, 0 contested, 1 not judged"
+    assert "1:39 contradicted “AUKUS was announced in 2022.”: Read: AUKUS was founded in 2022." in " ".join(
+        table.stdout.split()
+    )
 
 
 def test_command_exit_status_and_columns(tmp_path: Path) -> None:
-    good = tmp_path / "good.txt"
-    good.write_text("Japan's ITPP has 16 areas.\n", encoding="utf-8")
-    bad = tmp_path / "bad.txt"
-    bad.write_text("Japan's ITPP has 18 areas.\n", encoding="utf-8")
-    result = run("check", str(good), "--data", str(FACTS), "-f", "json")
+    good = write(tmp_path, "Japan's ITPP has 16 areas.\n", "good.txt")
+    result = run("check", good, "--data", str(FACTS), "-f", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     assert list(rows[0]) == COLUMNS
     assert rows[0]["verdict"] == "confirmed"
-    result = run("check", str(bad), "--data", str(FACTS), "-f", "tsv")
-    assert result.exit_code == EXIT_CONTRADICTED == 3
+    assert rows[0]["reading"] == [
+        {
+            "kind": "has-areas",
+            "partner": "japan",
+            "count": 16,
+            "words": "ITPP has 16 areas",
+            "verdict": "confirmed",
+            "records": ["itpp-japan"],
+            "text": "Japan's ITPP – 16 areas",
+        }
+    ]
+    bad = write(tmp_path, "Japan's ITPP has 18 areas.\n", "bad.txt")
+    result = run("check", bad, "--data", str(FACTS), "-f", "tsv")
+    assert result.exit_code == 3
     header, line = result.stdout.splitlines()
-    assert header.split("\t")[:6] == ["line", "sentence", "verdict", "correction", "records", "sources"]
-    assert "has 16 areas, not 18" in line
+    assert header.split("\t") == COLUMNS
+    assert "has 16 areas" in line and line.split("\t")[-1] == "Japan's ITPP – 18 areas (contradicted)"
 
 
 def test_command_reads_stdin() -> None:
@@ -333,10 +636,8 @@ def test_command_reads_stdin() -> None:
 
     from asiapac_cli.cli.app import build_app
 
-    app = build_app()
-
     result = CliRunner().invoke(
-        app, ["check", "-", "--data", str(FACTS), "-f", "csv"], input="AUKUS was announced in 2022.\n"
+        build_app(), ["check", "-", "--data", str(FACTS), "-f", "csv"], input="AUKUS was announced in 2022.\n"
     )
     assert result.exit_code == 3
     assert "contradicted" in result.stdout
@@ -352,103 +653,9 @@ def test_command_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_command_on_a_text_with_nothing_to_judge(tmp_path: Path) -> None:
-    empty = tmp_path / "weather.txt"
-    empty.write_text("It rained all day.\n", encoding="utf-8")
-    result = run("check", str(empty), "--data", str(FACTS), "-f", "tsv")
+    result = run("check", write(tmp_path, "It rained all day.\n"), "--data", str(FACTS), "-f", "tsv")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["\t".join(COLUMNS)]
-
-
-@settings(max_examples=200, deadline=None)
-@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
-def test_any_text_is_checked_without_error(text: str) -> None:
-    checker = Checker(bundled())
-    for row in checker.check(text, show_all=True).rows:
-        assert row["verdict"] in VERDICTS
-        assert row["line"] >= 1
-
-
-@settings(max_examples=100, deadline=None)
-@given(
-    pieces=st.lists(
-        st.sampled_from(
-            [
-                "Stoltenberg",
-                "visited",
-                "Japan",
-                "Seoul",
-                "the Vilnius summit",
-                "in July 2023",
-                "on 12 July 2023",
-                "a month later",
-                "ITPP",
-                "16 areas",
-                "opposed",
-                "the Tokyo office",
-                "Camp David",
-                "Quad",
-                ".",
-                ",",
-                "not",
-                "\n",
-                "U.S.",
-                "Dr.",
-            ]
-        ),
-        max_size=40,
-    )
-)
-def test_word_salad_of_known_names_never_crashes(pieces: list[str]) -> None:
-    checker = Checker(bundled())
-    rows = checker.check(" ".join(pieces), show_all=True).rows
-    assert all(r["verdict"] in VERDICTS for r in rows)
-
-
-def test_the_seed_interview_errors_are_caught_in_other_words_too() -> None:
-    # With the recorded claims switched off, the structured judges still flag each error.
-    checker = Checker(bundled())
-    checker.claims, checker.claim_index = [], {}
-    text = (
-        "In January 2023 Japan decided to open its own delegation to NATO. "
-        "Stoltenberg travelled to Japan a month later to push the idea of a NATO office. "
-        "In August 2023 the US, Japan and South Korea formed a security pact at Camp David. "
-        "Germany sided with France against the NATO liaison office in Tokyo."
-    )
-    assert [r["verdict"] for r in verdicts(checker, text)][1:] == [
-        "contradicted",
-        "contradicted",
-        "contested",
-    ]
-
-
-def test_the_fact_base_own_prose_is_not_contradicted(checker: Checker) -> None:
-    # Titles and summaries of events, stances, groupings, ITPPs and topics are true by
-    # construction; only a contested record may make one contested.
-    fb = checker.fb
-    texts = [f"{e['title']}." for e in fb.events] + [e["summary"] for e in fb.events if e.get("summary")]
-    for kind in ("stances", "groupings", "itpps", "topics"):
-        for record in fb.table(kind).values():
-            texts += [record[f] for f in ("summary", "nature", "description", "note") if record.get(f)]
-    rows = [row for text in texts for row in verdicts(checker, text)]
-    assert len(rows) > 100
-    assert [r["sentence"] for r in rows if r["verdict"] == "contradicted"] == []
-    contested = {record for r in rows if r["verdict"] == "contested" for record in r["records"]}
-    assert all(fb.get(record)["evidence"] == "contested" for record in contested)
-
-
-RESEARCH = REPO.parent / "shared" / "research" / "facts-verified.md"
-
-
-@pytest.mark.skipif(not RESEARCH.exists(), reason="the research notes live outside the repository")
-def test_the_research_notes_are_flagged_only_where_a_source_disagrees(checker: Checker) -> None:
-    # Notes of verified facts, with tables, quotes of the seed's errors and sources' dates.
-    rows = verdicts(checker, RESEARCH.read_text(encoding="utf-8"))
-    flagged = [(r["verdict"], r["records"][0]) for r in rows if r["verdict"] in FLAGGED]
-    assert flagged == [
-        ("contradicted", "itpp-republic-of-korea"),  # a policy brief dates it 13 July; the base 11 July
-        ("contested", "germany-on-tokyo-office"),  # a think tank says Germany backed France
-    ]
-    assert sum(r["verdict"] == "confirmed" for r in rows) >= 30
 
 
 def test_command_lists_every_sentence_with_all_and_reads_bom_and_crlf(tmp_path: Path) -> None:
@@ -463,61 +670,17 @@ def test_command_lists_every_sentence_with_all_and_reads_bom_and_crlf(tmp_path: 
     ]
 
 
-def test_command_min_evidence_and_terminal_table(tmp_path: Path) -> None:
-    text = tmp_path / "japan.txt"
-    text.write_text("Japan opposed the NATO office in Tokyo.\n", encoding="utf-8")
-    assert run("check", str(text), "--data", str(FACTS)).exit_code == 3
-    strict = run("check", str(text), "--data", str(FACTS), "--min-evidence", "well-documented")
-    assert strict.exit_code == 0
-    assert "unknown" in strict.stdout
-    table = run("check", str(text), "--data", str(FACTS), env={"ASIAPAC_FORCE_TTY": "100", "NO_COLOR": "1"})
-    assert table.exit_code == 3
-    assert "contradicted" in table.stdout and "\x1b" not in table.stdout
-    bad_level = run("check", str(text), "--data", str(FACTS), "--min-evidence", "rumour")
-    assert bad_level.exit_code == 2
-
-
-def test_a_dateline_dates_the_story_not_the_facts(checker: Checker) -> None:
-    text = (
-        "VILNIUS, 12 July 2023 (Wire) - Leaders met today.\n\n"
-        "Japan and NATO agreed their ITPP today. South Korea and NATO agreed their ITPP yesterday.\n\n"
-        "BRUSSELS, July 12, 2024 (Reuters) - Japan's ITPP, agreed a year ago, has 16 areas."
-    )
-    assert [r["verdict"] for r in verdicts(checker, text)] == ["confirmed"] * 4
-    late = "VILNIUS, 14 July 2023 - South Korea and NATO agreed their ITPP yesterday."
-    assert verdict_of(checker, late) == "contradicted"
-    assert verdict_of(checker, "Today Japan and NATO agreed their ITPP.") == "unknown"  # today is not known
-
-
-def test_recognises_the_names_the_issue_lists(checker: Checker) -> None:
-    text = (
-        "The French president and Stoltenberg met in Seoul before the Vilnius summit and after "
-        "Madrid 2022 to discuss the ITTP, a tailored partnership programme of 16 areas or eleven "
-        "areas, a NATO office in Tokyo and the liaison office, the Quad and AUKUS, in March 2023 "
-        "and on 12 July 2023."
-    )
-    found = set(verdicts(checker, text)[0]["found"])
-    assert {
-        "actor:emmanuel-macron",
-        "actor:jens-stoltenberg",
-        "actor:republic-of-korea",
-        "summit:vilnius-summit-2023",
-        "summit:madrid-summit-2022",
-        "topic:itpp",
-        "topic:tokyo-office",
-        "grouping:quad",
-        "grouping:aukus",
-        "count:16 areas",
-        "count:eleven areas",
-        "date:March 2023",
-        "date:12 July 2023",
-    } <= found
+def test_command_min_evidence(tmp_path: Path) -> None:
+    text = write(tmp_path, "Japan opposed the NATO office in Tokyo.\n")
+    assert run("check", text, "--data", str(FACTS)).exit_code == 3
+    strict = run("check", text, "--data", str(FACTS), "--min-evidence", "well-documented", "--all")
+    assert strict.exit_code == 0 and "unknown" in strict.stdout
+    assert run("check", text, "--data", str(FACTS), "--min-evidence", "rumour").exit_code == 2
 
 
 def test_command_columns_choose_the_output(tmp_path: Path) -> None:
-    text = tmp_path / "draft.txt"
-    text.write_text("AUKUS was announced in 2022.\n", encoding="utf-8")
-    result = run("check", str(text), "--data", str(FACTS), "-f", "csv", "-c", "line,verdict,records")
+    text = write(tmp_path, "AUKUS was announced in 2022.\n")
+    result = run("check", text, "--data", str(FACTS), "-f", "csv", "-c", "line,verdict,records")
     assert result.exit_code == 3
     assert result.stdout == "line,verdict,records\n1,contradicted,aukus\n"
-    assert run("check", str(text), "--data", str(FACTS), "-c", "nope").exit_code == 2
+    assert run("check", text, "--data", str(FACTS), "-c", "nope").exit_code == 2

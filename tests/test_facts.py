@@ -512,6 +512,8 @@ def test_a_person_with_offices_can_be_cited() -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Prime Minister of Japan (2021-10-04 to 2024-10-01): ")
     assert "Jiji" in result.stdout
+
+
 # --- Issue 21: every summit since 2006, ministerial meetings, the IP4, corrections ---------------
 # Each expected value below was read in the source named in the comment, not taken from the data.
 

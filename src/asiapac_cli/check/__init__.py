@@ -1,4 +1,104 @@
-"""`asiapac check`: fact-check a text against the fact base.
+"""`asiapac check`: fact-check a text against the fact base, as a pipeline of small stages.
 
-It may import `facts`, `queries`, `errors` and `vocab`; never `output` or `cli`.
+    split(text) -> [Sentence]                                  sentences.py
+    read(Sentence, Gazetteer, Context) -> Reading, Context      reading.py (names: gazetteer.py)
+    extract(Reading) -> [Claim]                                 extract.py (claim types: claims.py)
+    judge(Claim, Facts) -> Finding                              judges.py
+    row(Judged) -> dict                                         report.py
+
+Words about English live in lexicon.py; words about the world in the fact file. It may import
+`facts`, `queries`, `errors` and `vocab`; never `output` or `cli`.
 """
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from dataclasses import dataclass
+from typing import Any
+
+from asiapac_cli.check.extract import extract
+from asiapac_cli.check.gazetteer import Gazetteer
+from asiapac_cli.check.judges import Facts, judge
+from asiapac_cli.check.reading import Context, read
+from asiapac_cli.check.report import COLUMNS, JUDGED, Judged, reading_text, row, summary
+from asiapac_cli.check.sentences import Skipped, split
+from asiapac_cli.facts.base import FactBase
+from asiapac_cli.facts.model import Column, Listing
+
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # about 100,000 sentences; a longer text is checked in parts
+FIRST_WORDS = 6  # how much of a sentence a note under the table quotes
+
+
+@dataclass(frozen=True)
+class Report:
+    listing: Listing
+    contradicted: bool  # anywhere in the text, whatever the listing shows
+    skipped: list[Skipped]
+    sentences: int
+
+
+def check(
+    fb: FactBase,
+    text: str,
+    *,
+    min_evidence: str | None,
+    show_all: bool,
+    verdicts: tuple[str, ...] | None = None,
+    markdown: bool = False,
+    as_of: dt.date | None = None,
+) -> Report:
+    """Every sentence of `text` read, its claims judged; rows for the judged ones (every one with
+    `show_all`), narrowed to `verdicts` when given.
+
+    The cyclic garbage collector is paused meanwhile: the rows are acyclic, and its full scans
+    of a growing list would otherwise make long texts slower per sentence.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gazetteer = Gazetteer.build(fb)
+        facts = Facts(gazetteer, min_evidence)
+        pieces = split(text, markdown)
+        context = Context(as_of=as_of)
+        judged = []
+        for sentence in pieces.sentences:
+            reading, context = read(sentence, gazetteer, context)
+            findings = tuple(judge(claim, facts) for claim in extract(reading, gazetteer))
+            judged.append(Judged(sentence, reading, findings))
+        rows = [row(j, facts) for j in judged]
+    finally:
+        if was_enabled:
+            gc.enable()
+    title = summary(rows, len(rows))
+    contradicted = any(r["verdict"] == "contradicted" for r in rows)
+    shown = [r for r in rows if show_all or r["verdict"] in JUDGED]
+    if verdicts is not None:
+        shown = [r for r in shown if r["verdict"] in verdicts]
+    for r in shown:
+        r["at"] = f"{r['line']}:{r['column']}"
+    notes = [note(r) for r in shown if r["correction"]]
+    listing = Listing(
+        COLUMNS,
+        shown,
+        table=[Column("at", "line"), Column("verdict", styled=True), Column("sentence", flex=3, least=30)],
+        headline=title,
+        notes=notes,
+        empty_message="no statement the fact base can judge"
+        if verdicts is None
+        else "no sentence with that verdict",
+        text_forms={"reading": reading_text},
+    )
+    return Report(listing, contradicted, pieces.skipped, len(rows))
+
+
+def note(r: dict[str, Any]) -> str:
+    """The correction under a terminal table: where, the verdict, the sentence's first words."""
+    words = r["sentence"].split()
+    opening = " ".join(words[:FIRST_WORDS]) + ("…" if len(words) > FIRST_WORDS else "")
+    records = f" Records: {', '.join(r['records'])}." if r["records"] else ""
+    return f"{r['at']} {r['verdict']} “{opening}”: {r['correction']}{records}"
+
+
+def contradicted(listing: Listing) -> bool:
+    return any(row["verdict"] == "contradicted" for row in listing.rows)

@@ -17,6 +17,37 @@ class Names(Protocol):
     def name(self, record_id: str) -> str: ...
 
 
+LEVELS = {
+    "leader": "leader",
+    "deputy-leader": "deputy leader",
+    "minister": "a minister",
+    "official": "an official",
+}
+POSITION_VERBS = {
+    "opposed": "opposed",
+    "supported": "supported",
+    "proposed": "proposed",
+    "cautious": "was cautious about",
+    "neutral": "was neutral on",
+}
+
+
+def on(when: When) -> str:
+    """'on 12 July 2023', 'in July 2023', 'a month later'."""
+    text = say_when(when)
+    if when.relative:
+        return text
+    return f"on {text}" if when.precision in ("day", "days") else f"in {text}"
+
+
+def article(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
+
+
 def plain(claim: Any) -> dict[str, Any]:
     """A claim as JSON: its kind first, dates as {text, from, to}."""
     fields = asdict(claim)
@@ -43,13 +74,20 @@ class Attended:
     kind = "attended"
 
     def short(self, names: Names) -> str:
-        who = names.name(self.country)
-        if self.person:
-            who += f" – {names.name(self.person)}"
-        if self.level:
-            who += f" – {self.level}"
+        parts = [
+            names.name(self.summit),
+            names.name(self.country),
+            self.level or "",
+            names.name(self.person or ""),
+        ]
+        text = " – ".join(p for p in parts if p)
+        return text if self.attended else text + " – did not attend"
+
+    def sentence(self, names: Names) -> str:
+        who = names.name(self.person) if self.person else names.name(self.country)
+        how = f" ({LEVELS.get(self.level, self.level)})" if self.level else ""
         verb = "attended" if self.attended else "did not attend"
-        return f"{names.name(self.summit)} – {who} – {verb}"
+        return f"{who}{how} {verb} {names.name(self.summit)}"
 
 
 @dataclass(frozen=True)
@@ -60,13 +98,23 @@ class AttendedTogether:
     countries: tuple[str, ...]
     first: bool = False
     running: int = 0
+    unit: str = "summit"  # "for the second year running" counts years, "summit" summits
     words: str = ""
     kind = "attended-together"
 
     def short(self, names: Names) -> str:
         who = ", ".join(names.name(c) for c in self.countries)
-        how = "for the first time" if self.first else f"for {self.running} summits running"
-        return f"{names.name(self.summit)} – {who} – attended {how}"
+        how = "first time together" if self.first else f"{self.running} {self.unit}s running"
+        return f"{names.name(self.summit)} – {who} – {how}"
+
+    def sentence(self, names: Names) -> str:
+        who = ", ".join(names.name(c) for c in self.countries)
+        how = (
+            "together for the first time"
+            if self.first
+            else f"for the {ordinal(self.running)} {self.unit} running"
+        )
+        return f"{who} attended {names.name(self.summit)} {how}"
 
 
 @dataclass(frozen=True)
@@ -80,6 +128,9 @@ class Visited:
     def short(self, names: Names) -> str:
         return f"{names.name(self.person)} – visited {names.name(self.country)} – {say_when(self.when)}"
 
+    def sentence(self, names: Names) -> str:
+        return f"{names.name(self.person)} visited {names.name(self.country)} {on(self.when)}"
+
 
 @dataclass(frozen=True)
 class HasAreas:
@@ -89,7 +140,10 @@ class HasAreas:
     kind = "has-areas"
 
     def short(self, names: Names) -> str:
-        return f"{names.name(self.partner)}'s ITPP – has {self.count} areas"
+        return f"{names.name(self.partner)}'s ITPP – {self.count} areas"
+
+    def sentence(self, names: Names) -> str:
+        return f"{names.name(self.partner)}'s ITPP has {self.count} areas"
 
 
 @dataclass(frozen=True)
@@ -101,7 +155,10 @@ class Period:
     kind = "period"
 
     def short(self, names: Names) -> str:
-        return f"{names.name(self.partner)}'s ITPP – runs {self.first}–{self.last}"
+        return f"{names.name(self.partner)}'s ITPP – {self.first}–{self.last}"
+
+    def sentence(self, names: Names) -> str:
+        return f"{names.name(self.partner)}'s ITPP runs {self.first}–{self.last}"
 
 
 @dataclass(frozen=True)
@@ -115,6 +172,11 @@ class Agreed:
         who = " and ".join(names.name(p) for p in self.partners)
         return f"{who} – ITPP agreed – {say_when(self.when)}"
 
+    def sentence(self, names: Names) -> str:
+        who = " and ".join(f"{names.name(p)}'s" for p in self.partners)
+        noun = "ITPPs were" if len(self.partners) > 1 else "ITPP was"
+        return f"{who} {noun} agreed {on(self.when)}"
+
 
 @dataclass(frozen=True)
 class Dated:
@@ -122,13 +184,19 @@ class Dated:
 
     record: str
     when: When
-    what: str = "event"  # event | founded | revived
+    what: str = "event"  # summit | event | founded | revived
     words: str = ""
     kind = "dated"
 
     def short(self, names: Names) -> str:
         verb = {"founded": "founded", "revived": "revived"}.get(self.what, "held")
         return f"{names.name(self.record)} – {verb} – {say_when(self.when)}"
+
+    def sentence(self, names: Names) -> str:
+        verb = {"founded": " was founded", "revived": " was revived", "summit": " took place"}.get(
+            self.what, ","
+        )
+        return f"{names.name(self.record)}{verb} {on(self.when)}"
 
 
 @dataclass(frozen=True)
@@ -146,6 +214,12 @@ class Position:
         text = f"{who} – {self.position} – {names.name(self.topic)}"
         return text + (f" – first in {say_when(self.first)}" if self.first else "")
 
+    def sentence(self, names: Names) -> str:
+        who = names.name(self.person) if self.person else names.name(self.holder)
+        verb = POSITION_VERBS[self.position] + (" first" if self.first else "")
+        when = f" {on(self.first)}" if self.first else ""
+        return f"{who} {verb} the {names.name(self.topic)}{when}"
+
 
 @dataclass(frozen=True)
 class Opened:
@@ -156,6 +230,9 @@ class Opened:
     def short(self, names: Names) -> str:
         return f"{names.name(self.topic)} – opened"
 
+    def sentence(self, names: Names) -> str:
+        return f"the {names.name(self.topic)} was opened"
+
 
 @dataclass(frozen=True)
 class IsA:
@@ -165,7 +242,10 @@ class IsA:
     kind = "is-a"
 
     def short(self, names: Names) -> str:
-        return f"{names.name(self.grouping)} – is a {self.noun}"
+        return f"{names.name(self.grouping)} – {article(self.noun)}"
+
+    def sentence(self, names: Names) -> str:
+        return f"{names.name(self.grouping)} is {article(self.noun)}"
 
 
 @dataclass(frozen=True)
@@ -178,6 +258,9 @@ class Members:
     def short(self, names: Names) -> str:
         return f"{names.name(self.grouping)} – members – " + ", ".join(names.name(m) for m in self.listed)
 
+    def sentence(self, names: Names) -> str:
+        return f"{names.name(self.grouping)} is made up of " + ", ".join(names.name(m) for m in self.listed)
+
 
 @dataclass(frozen=True)
 class Repeats:
@@ -188,7 +271,10 @@ class Repeats:
     kind = "repeats"
 
     def short(self, names: Names) -> str:
-        return f"repeats the interview's recorded statement {self.claim}"
+        return f"the interview's statement {self.claim}"
+
+    def sentence(self, names: Names) -> str:
+        return f"the sentence repeats the interview's statement {self.claim}"
 
 
 Claim = (

@@ -191,12 +191,20 @@ def parse(g: dict[str, str | None], text: str, start: int, end: int) -> When | N
         return w(dt.date(first, 1, 1), dt.date(last, 12, 31), "years", period=(first, last))
     if g["ymd"]:
         month = month_of(n("m3"))
-        lo, hi = day(PLACEHOLDER_YEAR, month, n("m1")), day(PLACEHOLDER_YEAR, month, n("m2"))
-        return w(lo, hi, "days", yearless=True)
+        return w(
+            day(PLACEHOLDER_YEAR, month, n("m1")),
+            day(PLACEHOLDER_YEAR, month, n("m2")),
+            "days",
+            yearless=True,
+        )
     if g["mdd"]:
         month = month_of(n("n1"))
-        lo, hi = day(PLACEHOLDER_YEAR, month, n("n2")), day(PLACEHOLDER_YEAR, month, n("n3"))
-        return w(lo, hi, "days", yearless=True)
+        return w(
+            day(PLACEHOLDER_YEAR, month, n("n2")),
+            day(PLACEHOLDER_YEAR, month, n("n3")),
+            "days",
+            yearless=True,
+        )
     if g["dm"]:
         one = day(PLACEHOLDER_YEAR, month_of(n("p2")), n("p1"))
         return w(one, one, "day", yearless=True)
@@ -310,8 +318,11 @@ def say(start: str, end: str | None = None) -> str:
 
 
 def say_when(when: When) -> str:
-    """A date as the sentence gave it, in normal case ("July 2023", not "july 2023")."""
+    """A date as the sentence gave it, in normal case: "July 2023" (not "july 2023"), "a month
+    later" (not "A month later")."""
     text = " ".join(when.text.split())
+    if when.relative:
+        return text[:1].lower() + text[1:]
     return re.sub(
         r"\b[a-z]+\b", lambda m: m.group(0).capitalize() if m.group(0) in MONTHS else m.group(0), text
     )

@@ -27,15 +27,14 @@ from asiapac_cli.check.claims import (
     Opened,
     Period,
     Position,
+    Repeats,
     Visited,
 )
 from asiapac_cli.check.dates import When
 from asiapac_cli.check.gazetteer import Gazetteer
 from asiapac_cli.check.reading import Mention, Reading, SummitRef
 
-CLAUSE_BREAK = re.compile(
-    r";|:(?=\s)|\s[–—]\s|\(|\)|,?\s{1,3}(?:while|whereas|but|although|though|however|yet)\s", re.I
-)
+CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,?\s{1,3}(?:while|whereas|but|although|though|however|yet)\s", re.I)
 SUBORDINATOR = lx.words(
     (
         "that",
@@ -112,7 +111,6 @@ REFERENCE_POINT = lx.words(
         "on the margins of",
         "in the run-up to",
         "by the time of",
-        "at",
     )
 )
 ITPP_OWNER_AFTER = re.compile(r"\s{0,3}(?:with|between)\s{1,3}(?:NATO\s{1,3}and\s{1,3}|the\s{1,3})?", re.I)
@@ -137,6 +135,21 @@ RUNNING = re.compile(
     rf"(?P<m>{'|'.join(lx.ORDINALS)})\s{{1,3}}consecutive\s{{1,3}}(?:year|summit|time)s?",
     re.I,
 )
+OBJECT_GAP = re.compile(
+    r"(?:\s|,|\b(?:the|a|an|this|that|its|their|his|her|country|NATO['’]?s?|alliance['’]?s?|annual|leaders['’]?|year['’]?s?|"
+    r"summits?\s{1,3}(?:in|at)|in|at|(?:19|20)\d\d)\b){0,16}",
+    re.I,
+)
+COORDINATED = re.compile(
+    r"(?:\s|,|\band\b|\bthe\b|\bin\b|\bat\b|\bof\b|\bsummits?\b|\bNATO['’]?s?\b|\b(?:19|20)\d\d\b)*", re.I
+)
+SIDED = lx.words(("sided with", "joined", "teamed up with", "lined up with", "aligned with", "stood with"))
+AGAINST = re.compile(
+    r"\s{1,3}(?:in\s{1,3}(?:opposing|objecting\s{1,3}to|resisting|its\s{1,3}opposition\s{1,3}to)|against)\s{1,3}",
+    re.I,
+)
+ADJECTIVAL = re.compile(r"\b(?:is|are|was|were|been|be|being)\s{1,3}(?:\w{2,20}ly\s{1,3})?$", re.I)
+QUOTED = re.compile(r"“[^”]{0,400}”|\"[^\"]{0,400}\"")
 FIRST_TOGETHER = lx.words(("for the first time", "first time", "first ever", "first-ever", "debut"))
 
 
@@ -163,6 +176,8 @@ class Reader:
         self.gz = gazetteer
         self.text = reading.text
         self.clauses = clauses(reading.text)
+        self.quotes = [(q.start(), q.end()) for q in QUOTED.finditer(reading.text)]
+        self.verb_start = 0
 
     # --- the grammar's small pieces ------------------------------------------------------------
 
@@ -183,6 +198,7 @@ class Reader:
         """The actors and offices a verb's subject names: the nearest comma-piece before the verb
         (after any subordinator) that names one not governed by a preposition; adjuncts such
         as 'unlike Tokyo' or 'after lobbying by Tokyo' are skipped."""
+        self.verb_start = verb_start
         start = clause_start
         for m in SUBORDINATOR.finditer(self.text, clause_start, verb_start):
             start = m.end()
@@ -196,28 +212,26 @@ class Reader:
             piece = self.text[a:b]
             if not piece.strip():
                 continue
-            first_word = piece.split()[0]
-            if PREPOSITION.fullmatch(first_word) or first_word.casefold() in (
-                "unlike",
-                "like",
-                "as",
-                "despite",
-            ):
-                continue
-            found = [
-                m
-                for m in self.r.mentions
-                if a <= m.start < b and m.kind in ("actor", "office") and self.free(m, a)
-            ]
+            found = [m for m in self.r.mentions if a <= m.start < b and self.is_agent(m) and self.free(m, a)]
             if found:
                 return found
+            if PREPOSITION.fullmatch(piece.split()[0]):
+                continue  # an adjunct ("unlike Tokyo", "after lobbying by Tokyo"): look before it
             if re.search(r"[A-Za-z]{3,}", piece):
                 return []  # the subject is something else ("the plan stalled")
         return []
 
+    def is_agent(self, mention: Mention) -> bool:
+        """An actor, an office, or a grouping with members ('the four partners', 'IP4')."""
+        return mention.kind in ("actor", "office") or any(
+            k == "grouping" for k, _ in ((mention.kind, mention.id), *mention.others)
+        )
+
     def free(self, mention: Mention, piece_start: int) -> bool:
         """Not governed by a preposition ('by Tokyo', 'in Tokyo'), except 'of' after a level
-        ('the leaders of Japan')."""
+        ('the leaders of Japan'); not inside a quotation that the verb is outside of."""
+        if any(a < mention.start < b <= self.verb_start for a, b in self.quotes):
+            return False
         before = self.text[piece_start : mention.start]
         last = LAST_WORD.search(before)
         if last is None or not PREPOSITION.fullmatch(last.group(1)):
@@ -276,6 +290,9 @@ class Reader:
         found += self.topic_events()
         found += self.states()
         found += self.groupings()
+        found += [
+            Repeats(claim, self.words(0, len(self.text))) for claim in self.gz.recorded.repeated(self.text)
+        ]
         return list(dict.fromkeys(found))
 
     def attendance(self) -> list[Claim]:
@@ -296,9 +313,14 @@ class Reader:
                 and verb.group(0).casefold().endswith("by")
                 or bool(how == "attend" and PASSIVE_BY.match(self.text, verb.end()))
             )
-            summits = [s for s in self.r.summits if verb.end() <= s.start < clause_end and s.events]
-            if not summits:
-                summits = [s for s in self.r.summits if s.events] if len(self.r.summits) == 1 else []
+            if how == "sent":  # "sent its foreign minister to The Hague summit"
+                summits = [s for s in self.r.summits if verb.end() <= s.start < clause_end and s.events][:1]
+            else:
+                summits = self.objects(verb.end(), clause_end)
+            if not summits and len(self.r.summits) == 1 and self.r.summits[0].start < verb.start():
+                summits = list(self.r.summits)  # "At Madrid 2022, the four partners attended"
+            if how == "sent" and passive:
+                passive = False  # "Japan was represented by Iwaya": the country is the subject
             summits = [s for s in summits if len(s.events) == 1]
             if not summits:
                 continue
@@ -326,31 +348,48 @@ class Reader:
                     found += self.together(event, tuple(group), verb.start(), summit, words)
         return found
 
+    def objects(self, verb_end: int, clause_end: int) -> list[SummitRef]:
+        """The summits a verb governs: one named right after it ('attended the Vilnius summit',
+        'travelled to Madrid for the NATO summit'), and those coordinated with it ('the NATO
+        summits in Madrid and Vilnius'); not one in a later phrase ('..., a year after their
+        debut at Madrid', 'joined France during the Vilnius summit')."""
+        after = [s for s in self.r.summits if verb_end <= s.start < clause_end and s.events]
+        if not after or not OBJECT_GAP.fullmatch(self.text[verb_end : after[0].start]):
+            return []
+        governed = [after[0]]
+        for summit in after[1:]:
+            if not COORDINATED.fullmatch(self.text[governed[-1].end : summit.start]):
+                break
+            governed.append(summit)
+        return governed
+
     def attendees(
         self, subject: list[Mention], verb: re.Match[str], how: str, passive: bool, summit: SummitRef
     ) -> tuple[list[tuple[str, str]], list[str], str | None]:
         """(person, country) pairs, countries without a person, and the level the words give."""
         if how == "sent":
             # "Australia sent its deputy prime minister", "Japan was represented by Iwaya": the
-            # subject is the country; who went is named between the verb and the summit.
-            between = [m for m in self.r.mentions if verb.end() <= m.start < summit.start]
+            # subject is the country; who went is named after the verb (before the summit when the
+            # summit follows).
+            stop = summit.start if summit.start > verb.end() else clause_at(self.clauses, verb.start())[1]
+            between = [m for m in self.r.mentions if verb.end() <= m.start < stop]
             between = [m for m in between if not lx.INSTEAD.search(self.text[max(0, m.start - 20) : m.start])]
-            countries = self.countries_of(subject)
+            senders = self.countries_of(subject)
             level = self.level_in(verb.end(), summit.start)
-            people = [m.id for m in between if m.kind == "actor" and self.gz.is_person(m.id)]
+            named = [m.id for m in between if m.kind == "actor" and self.gz.is_person(m.id)]
             offices = [m for m in between if m.kind == "office"]
-            if len(countries) != 1:
+            if len(senders) != 1:
                 return [], [], None
-            if people:
-                return [(people[0], countries[0])], [], level
-            if offices and offices[0].of in (None, countries[0]):
-                office_person = self.holder(offices[0].id, countries[0], summit)
+            if named:
+                return [(named[0], senders[0])], [], level
+            if offices and offices[0].of in (None, senders[0]):
+                office_person = self.holder(offices[0].id, senders[0], summit)
                 if office_person:
-                    return [(office_person, countries[0])], [], level
-            return [], countries, level
+                    return [(office_person, senders[0])], [], level
+            return [], senders, level
         if passive:
             return [], [], None
-        level = self.level_in(min(m.start for m in subject), verb.start())
+        level = self.level_in(max(0, min(m.start for m in subject) - 40), verb.start())
         people: list[tuple[str, str]] = []
         countries: list[str] = []
         persons = [m for m in subject if m.kind == "actor" and self.gz.is_person(m.id)]
@@ -423,7 +462,8 @@ class Reader:
         running = RUNNING.search(window)
         if running:
             n = lx.ORDINALS[(running.group("n") or running.group("m")).casefold()]
-            found.append(AttendedTogether(event, countries, running=n, words=words))
+            unit = "summit" if re.search(r"summit", running.group(0), re.I) else "year"
+            found.append(AttendedTogether(event, countries, running=n, unit=unit, words=words))
         first = FIRST_TOGETHER.search(self.text, piece_start, clause_end)
         if first and not running:
             found.append(AttendedTogether(event, countries, first=True, words=words))
@@ -442,7 +482,10 @@ class Reader:
             before = REFERENCE_POINT.search(self.text, max(0, summit.start - 24), summit.start)
             if before and before.end() >= summit.start - 12:
                 continue  # "before the Vilnius summit": the summit is a reference point
+            named = [(s.start, s.end) for s in self.r.summits if s is not summit]
             for when in self.dates_in(clause_start, clause_end):
+                if any(a <= when.start < b for a, b in named):
+                    continue  # "Bucharest 2008, Lisbon 2010": that year is another summit's name
                 if when.start >= summit.end:
                     between = self.text[summit.end : when.start]
                     between = re.sub(
@@ -458,6 +501,7 @@ class Reader:
                         Dated(
                             summit.events[0],
                             dated,
+                            what="summit",
                             words=self.words(min(summit.start, when.start), max(summit.end, when.end)),
                         )
                     )
@@ -476,6 +520,8 @@ class Reader:
                 passive = PASSIVE_BY.match(self.text, verb.end()) is not None and bool(
                     re.search(r"\b(?:was|were|is|are|been|being)\s{1,3}$", self.text[: verb.start()], re.I)
                 )
+                if not passive and ADJECTIVAL.search(self.text, max(0, verb.start() - 24), verb.start()):
+                    continue  # "is weakly supported", "was widely opposed": no one is said to hold it
                 if passive:
                     topic = next((t for t in topics if clause_start <= t.start < verb.start()), None)
                     if topic is None:
@@ -507,6 +553,39 @@ class Reader:
                 for holder, person in self.holders_of(holders):
                     found.append(Position(holder, topic.id, position, person, first, words))
         found += self.position_nouns(topics)
+        found += self.sided(topics)
+        return found
+
+    def sided(self, topics: list[Mention]) -> list[Claim]:
+        """'Germany sided with France against the office', 'joined France in opposing it': the
+        subject is said to share the opposition."""
+        found: list[Claim] = []
+        for verb in SIDED.finditer(self.text):
+            clause_start, clause_end = clause_at(self.clauses, verb.start())
+            ally = next(
+                (m for m in self.r.mentions if m.start >= verb.end() and m.kind in ("actor", "office")), None
+            )
+            if ally is None or self.text[verb.end() : ally.start].strip(" the"):
+                continue
+            against = AGAINST.match(self.text, ally.end)
+            if against is None:
+                continue
+            topic = next(
+                (
+                    t
+                    for t in topics
+                    if t.start >= against.end()
+                    and not self.text[against.end() : t.start].strip(" theaNATO'’s")
+                ),
+                None,
+            )
+            holders = self.subjects(verb.start(), clause_start)
+            subject_end = max((m.end for m in holders), default=clause_start)
+            if topic is None or not holders or not self.asserted(clause_start, verb.start(), subject_end):
+                continue
+            words = self.words(holders[0].start, topic.end)
+            for holder, person in self.holders_of(holders):
+                found.append(Position(holder, topic.id, "opposed", person, None, words))
         return found
 
     def stance_topics(self) -> set[str]:
@@ -652,15 +731,17 @@ class Reader:
             candidates = possessive[-1:]
         else:
             after = ITPP_OWNER_AFTER.match(self.text, mention.end)
+            candidates = []
             if after:
                 candidates = [
                     m
                     for m in self.r.mentions
-                    if m.kind == "actor" and mention.end <= m.start <= after.end() + 30
+                    if m.kind == "actor"
+                    and mention.end <= m.start <= after.end() + 30
+                    and m.id != self.gz.alliance
                 ]
-            else:
-                agreed = lx.AGREE.search(self.text, start, mention.start)
-                candidates = before if agreed else []
+            if not candidates and lx.AGREE.search(self.text, start, mention.start):
+                candidates = before  # "Japan and South Korea signed ITPPs with NATO"
         owners = [self.gz.country_of(m.id) if m.kind == "actor" else m.of for m in candidates]
         return [o for o in dict.fromkeys(owners) if o in partners]
 
@@ -755,7 +836,7 @@ class Reader:
     def topic_events(self) -> list[Claim]:
         """One-off events of a topic with a date: the Strategic Concept adopted, a mission opened."""
         found: list[Claim] = []
-        events = list(self.gz.fb.events)
+        events = self.gz.events
         for topic in {m.id for m in self.r.topics()}:
             for kind, verb in (("adoption", lx.ADOPT), ("opening", lx.OPENED)):
                 match = verb.search(self.text)
@@ -782,13 +863,15 @@ class Reader:
     def states(self) -> list[Claim]:
         """'NATO opened its Tokyo liaison office': a proposal the base records as never carried out."""
         found: list[Claim] = []
-        for topic in {m.id for m in self.r.topics()}:
+        for topic in {m.id for m in self.r.topics()} & self.stance_topics():
             for verb in lx.OPENED.finditer(self.text):
                 clause_start, clause_end = clause_at(self.clauses, verb.start())
                 if not any(clause_start <= m.start < clause_end for m in self.r.topics() if m.id == topic):
                     continue
                 lead = self.text[max(clause_start, verb.start() - 40) : verb.start()]
-                if lx.NEGATION.search(lead) or lx.INTENTION.search(lead) or lx.MODAL.search(lead):
+                if lx.NEGATION.search(self.text, clause_start, verb.start()):
+                    continue  # "no evidence was found that the office was later opened"
+                if lx.INTENTION.search(lead) or lx.MODAL.search(lead):
                     continue
                 if lx.INTENTION.search(self.text, verb.end(), min(clause_end, verb.end() + 3)):
                     continue
@@ -817,6 +900,10 @@ class Reader:
                 for m in re.finditer(rf"\b{noun}\b", self.text, re.I):
                     if not clause_start <= m.start() < clause_end or noun in names:
                         continue
+                    if any(x.start <= m.start() < x.end for x in self.r.mentions):
+                        continue  # "the Alliance" is NATO
+                    if any(IsA(grouping, noun) == IsA(grouping, c.noun) for c in found if isinstance(c, IsA)):
+                        continue
                     if any(a <= m.start() < b for a, b in quoted) or lx.DESCRIBED_AS.search(
                         self.text, max(0, m.start() - 40), m.start()
                     ):
@@ -842,6 +929,12 @@ class Reader:
             )
             revived = lx.REVIVED.search(self.text, clause_start, clause_end)
             dates = self.dates_in(clause_start, clause_end)
+            verb = revived or founded
+            if verb is not None and dates:
+                # The date written after the verb is its own ("proposed in 2007, and revived on 12
+                # November 2017"); else the nearest.
+                after = [d for d in dates if d.start >= verb.end()]
+                dates = after or sorted(dates, key=lambda d: abs(d.start - verb.start()))
             if dates and (founded or revived):
                 when = self.year_of(dates[0])
                 if when is not None:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from asiapac_cli import vocab
 from asiapac_cli.check.lexicon import ENGLISH_WORDS
+from asiapac_cli.check.recorded import RecordedStatements
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
 from asiapac_cli.facts.model import Record
@@ -108,12 +108,15 @@ class Gazetteer:
     """Every name the fact base gives, and the facts about people that reading prose needs."""
 
     fb: FactBase
-    trie: dict[str, dict] = field(default_factory=dict)  # type: ignore[type-arg]
+    trie: dict[str, Any] = field(default_factory=dict)  # token -> subtrie; "" -> the entries ending here
     tenures: list[Tenure] = field(default_factory=list)
     summits_at: dict[str, list[Record]] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # place id -> its name as the file writes it
     alliance: str | None = None
     programme_topic: str | None = None
+    recorded: RecordedStatements = field(default_factory=RecordedStatements)
+    events: list[Record] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # read once: the cache fetches each lazily
 
     # --- building ---------------------------------------------------------------------------
 
@@ -124,7 +127,7 @@ class Gazetteer:
         node = self.trie
         for norm in sequence:
             node = node.setdefault(norm, {})
-        entries = node.setdefault("", [])
+        entries: list[Entry] = node.setdefault("", [])
         if entry not in entries:
             entries.append(entry)
 
@@ -140,6 +143,7 @@ class Gazetteer:
     @classmethod
     def build(cls, fb: FactBase) -> Gazetteer:
         gazetteer = cls(fb)
+        gazetteer.events = list(fb.events)
         actors = fb.table("actors")
         gazetteer.alliance = ALLIANCE if ALLIANCE in actors else None
         gazetteer.programme_topic = PROGRAMME_TOPIC if PROGRAMME_TOPIC in fb.table("topics") else None
@@ -159,6 +163,7 @@ class Gazetteer:
                     gazetteer.add(name, Entry(entity, "misspelling"))
         gazetteer.add_summits()
         gazetteer.add_family_names(actors)
+        gazetteer.recorded = RecordedStatements.build(fb)
         return gazetteer
 
     def add_actor(self, entity: Entity, actor: Record) -> None:
@@ -194,7 +199,7 @@ class Gazetteer:
 
     def add_summits(self) -> None:
         """Summit places ("Madrid", "The Hague", "Newport, Wales") -> the summits held there."""
-        for event in self.fb.events:
+        for event in self.events:
             if event["kind"] != "summit" or not event.get("place"):
                 continue
             for place in place_names(event["place"]):
@@ -260,6 +265,23 @@ class Gazetteer:
         return (self.fb.table("actors").get(actor_id) or {}).get("kind") == "person"
 
     def name(self, record_id: str) -> str:
+        """What a reading calls a record: 'Washington 2024', 'Tokyo office', 'Kishida', 'South Korea'."""
+        if record_id not in self.labels:
+            self.labels[record_id] = self.label(record_id)
+        return self.labels[record_id]
+
+    def label(self, record_id: str) -> str:
+        record = self.fb.get(record_id) or {}
+        if record.get("kind") == "summit" and record.get("place") and place_names(record["place"]):
+            return f"{next(iter(place_names(record['place'])))} {record['date'][:4]}"
+        if record.get("family_name"):
+            return str(record["family_name"])
+        if "title" in record and "partner" not in record and "date" not in record:  # a topic
+            written = [
+                a for a in [*(record.get("aliases") or []), *(record.get("phrases") or [])] if a != a.lower()
+            ]
+            if len(record["title"]) > 24 and written:
+                return str(written[0])
         return self.fb.short_name(record_id)
 
 
@@ -272,11 +294,14 @@ def tenure(person: str, office: Record) -> Tenure:
     return Tenure(person, office["office"], office["of"], first, last, bool(office.get("acting")), days)
 
 
-def place_names(place: str) -> Iterable[str]:
+NOT_PLACES = ("virtual", "video conference", "videoconference", "online")
+
+
+def place_names(place: str) -> list[str]:
     """'Madrid (IFEMA)' -> Madrid; 'Newport, Wales' -> Newport, Wales; 'Strasbourg–Kehl' -> both."""
     head = re.split(r"[(]", place)[0].strip().rstrip(",")
     parts = [p.strip() for p in head.split(",") if p.strip()]
-    if not parts or parts[0].casefold() == "virtual":
+    if not parts or parts[0].casefold() in NOT_PLACES:
         return []
     names = [parts[0]]
     if len(parts) > 1 and not re.fullmatch(r"[A-Z]\.?[A-Z]\.?", parts[1]):
@@ -284,10 +309,3 @@ def place_names(place: str) -> Iterable[str]:
     for name in list(names):
         names += [p.strip() for p in re.split(r"[–/-]", name) if p.strip() and p.strip() != name]
     return list(dict.fromkeys(names))
-
-
-def office_levels() -> dict[str, str]:
-    """Each office's attendance level, for offices the vocabulary knows."""
-    from asiapac_cli.check.lexicon import OFFICE_LEVEL
-
-    return {office: OFFICE_LEVEL[office] for office in vocab.OFFICES if office in OFFICE_LEVEL}

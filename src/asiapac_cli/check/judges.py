@@ -10,6 +10,7 @@ two cannot both be true, `contested` when the record itself is contested or unve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -74,7 +75,9 @@ class Facts:
         self.allowed = set(levels[: levels.index(min_evidence) + 1]) if min_evidence else set(levels)
         alliance = gazetteer.alliance
         self.summits = [
-            e for e in self.fb.events if e["kind"] == "summit" and alliance in (e.get("actors") or []) and self.usable(e)
+            e
+            for e in gazetteer.events
+            if e["kind"] == "summit" and alliance in (e.get("actors") or []) and self.usable(e)
         ]
 
     def usable(self, record: Record | None) -> bool:
@@ -108,8 +111,12 @@ def attended(claim: Attended, facts: Facts) -> Finding:
             named = entry.get("person") == facts.person_name(claim.person)
             if named and entry["level"] != "absent":
                 return Finding(claim, "contradicted", records, base)
-            return Finding(claim, "confirmed", records, base) if entry.get("person") else Finding(claim, "unknown", records)
-        return Finding(claim, "confirmed" if entry["level"] == "absent" else "contradicted", records, base)
+            # Someone else led the delegation, or no one came: the person did not attend.
+            known = entry.get("person") or entry["level"] == "absent"
+            return Finding(claim, "confirmed" if known else "unknown", records)
+        if entry["level"] == "absent":
+            return Finding(claim, "confirmed", records)
+        return Finding(claim, "contradicted", records, base)
     if entry["level"] == "absent":
         return Finding(claim, "contradicted", records, base)
     if claim.person and entry.get("person") != facts.person_name(claim.person):
@@ -120,9 +127,12 @@ def attended(claim: Attended, facts: Facts) -> Finding:
 
 
 def representation(facts: Facts, summit: Record, entry: Record) -> str:
-    who = LEVEL_TEXT[entry["level"]]
-    person = f", {entry['person']}" if entry.get("person") else ""
-    return f"At the {summit['title']}, {facts.name(entry['actor'])} was represented by {who}{person}."
+    """'Australia was represented by its deputy leader, Richard Marles, at Washington 2024.'"""
+    where = facts.name(summit["id"])
+    if entry["level"] == "absent":
+        return f"{facts.name(entry['actor'])} did not take part in {where}."
+    person = f", {entry['person']}," if entry.get("person") else ""
+    return f"{facts.name(entry['actor'])} was represented by {LEVEL_TEXT[entry['level']]}{person} at {where}."
 
 
 def attended_together(claim: AttendedTogether, facts: Facts) -> Finding:
@@ -133,16 +143,24 @@ def attended_together(claim: AttendedTogether, facts: Facts) -> Finding:
     index = facts.summits.index(summit)
 
     def together(event: Record) -> bool | None:
+        """Did all of them take part: True, False (one was absent), None (the base cannot say)."""
         entries = [facts.attendance(event, c) for c in claim.countries]
+        if any(e is not None and e["level"] == "absent" for e in entries):
+            return False
         if any(e is None or e["level"] == "not-known" for e in entries):
             return None
-        return all(e is not None and e["level"] != "absent" for e in entries)
+        return True
 
     here = together(summit)
     if here is None:
         return Finding(claim, "unknown", (summit["id"],))
     if not here:
-        return Finding(claim, "contradicted", (summit["id"],), "Not all of them took part in it.")
+        return Finding(
+            claim,
+            "contradicted",
+            (summit["id"],),
+            f"Not all of them took part in {facts.name(summit['id'])}.",
+        )
     names = ", ".join(facts.name(c) for c in claim.countries)
     if claim.first:
         earlier = facts.summits[:index]
@@ -152,21 +170,37 @@ def attended_together(claim: AttendedTogether, facts: Facts) -> Finding:
         if any(seen):
             first = next(e for e, s in zip(earlier, seen, strict=True) if s)
             return Finding(
-                claim, "contradicted", (summit["id"], first["id"]), f"{names} had all taken part in the {first['title']}."
+                claim,
+                "contradicted",
+                (summit["id"], first["id"]),
+                f"{names} had all taken part in {facts.name(first['id'])}.",
             )
         if any(s is None for s in seen):
             return Finding(claim, "unknown", (summit["id"],))
         return Finding(claim, "confirmed", (summit["id"],))
-    previous = facts.summits[max(0, index - claim.running + 1) : index]
-    if len(previous) < claim.running - 1:
-        return Finding(claim, "unknown", (summit["id"],))
+    if claim.unit == "year":
+        # "For the second year running": a summit they all attended in each of the years before.
+        year = int(summit["date"][:4])
+        previous: list[Record] = []
+        for back in range(1, claim.running):
+            that_year = [e for e in facts.summits[:index] if int(e["date"][:4]) == year - back]
+            attended = [e for e in that_year if together(e)]
+            if not that_year:
+                return Finding(claim, "unknown", (summit["id"],))
+            previous.append((attended or that_year)[0])
+    else:
+        previous = facts.summits[max(0, index - claim.running + 1) : index]
+        if len(previous) < claim.running - 1:
+            return Finding(claim, "unknown", (summit["id"],))
     seen = [together(e) for e in previous]
     ids = (summit["id"], *(e["id"] for e in previous))
     if all(seen):
         return Finding(claim, "confirmed", ids)
     missed = next((e for e, s in zip(previous, seen, strict=True) if s is False), None)
     if missed is not None:
-        return Finding(claim, "contradicted", ids, f"Not all of {names} took part in the {missed['title']}.")
+        return Finding(
+            claim, "contradicted", ids, f"Not all of {names} took part in {facts.name(missed['id'])}."
+        )
     return Finding(claim, "unknown", ids)
 
 
@@ -176,25 +210,36 @@ def dated(claim: Dated, facts: Facts) -> Finding:
         return Finding(claim, "unknown")
     if claim.what == "founded":
         span = bounds(record.get("founded"))
-        title = record["name"]
+        title = facts.name(record["id"])
         written = say(record["founded"]) if record.get("founded") else ""
     elif claim.what == "revived":
-        revivals = [facts.fb.get(e) for e in record.get("events") or []]
-        revivals = [e for e in revivals if e and "reviv" in e["title"].casefold()]
+        revivals = [e for e in (facts.fb.get(i) for i in record.get("events") or []) if e is not None]
+        revivals = [e for e in revivals if "reviv" in e["title"].casefold()]
         if len(revivals) != 1:
             return Finding(claim, "unknown", (record["id"],))
         record = revivals[0]
-        span, title, written = bounds(record["date"], record.get("end")), record["title"], say(record["date"], record.get("end"))
+        span, title, written = (
+            bounds(record["date"], record.get("end")),
+            record["title"],
+            say(record["date"], record.get("end")),
+        )
     else:
         span = bounds(record["date"], record.get("end"))
-        title, written = record["title"], say(record["date"], record.get("end"))
+        title, written = facts.name(record["id"]), say(record["date"], record.get("end"))
     if span is None:
         return Finding(claim, "unknown", (record["id"],))
     if claim.when.matches(*span):
         return Finding(claim, "confirmed", (record["id"],))
     if record in facts.summits and not comparable_summit_year(claim, facts):
         return Finding(claim, "unknown", (record["id"],))
-    return Finding(claim, "contradicted", (record["id"],), f"{title}: {written}, not {said(claim.when)}.")
+    how = {"founded": "was founded", "summit": "took place"}.get(claim.what)
+    told = f"{title} {how} {on_day(written)}" if how else f"{title}: {written}"
+    return Finding(claim, "contradicted", (record["id"],), f"{told} (not {said(claim.when)}).")
+
+
+def on_day(written: str) -> str:
+    """'on 15 September 2021', 'in July 2023', 'in 2021'."""
+    return f"on {written}" if written[:1].isdigit() and not written.isdigit() else f"in {written}"
 
 
 def comparable_summit_year(claim: Dated, facts: Facts) -> bool:
@@ -205,11 +250,14 @@ def comparable_summit_year(claim: Dated, facts: Facts) -> bool:
 
 
 def said(when: Any) -> str:
-    text = say_when(when)
-    if when.after is not None:
-        text += f" than {say(when.after.isoformat())}"
+    """The date a claim gave, relative ones with their anchor: 'a month after 31 January 2023'."""
+    text = re.sub(r"^the (?:next|following) (\w+)", r"the \1 after", say_when(when))
+    if when.after is not None and text.endswith(" after"):
+        text += f" {say(when.after.isoformat())}"
+    elif when.after is not None:
+        text = re.sub(r"\b(?:later|afterwards)\b", "after", text) + f" {say(when.after.isoformat())}"
     elif when.before is not None:
-        text += f" than {say(when.before.isoformat())}"
+        text = re.sub(r"\bearlier\b", "before", text) + f" {say(when.before.isoformat())}"
     return text
 
 
@@ -218,7 +266,7 @@ def visited(claim: Visited, facts: Facts) -> Finding:
     (the base does not list every visit)."""
     visits = [
         e
-        for e in facts.fb.events
+        for e in facts.gz.events
         if e["kind"] == "visit"
         and facts.usable(e)
         and claim.person in (e.get("actors") or [])
@@ -234,14 +282,15 @@ def visited(claim: Visited, facts: Facts) -> Finding:
     if not same_year:
         return Finding(claim, "unknown")
     told = "; ".join(f"{e['title']}: {say(e['date'], e.get('end'))}" for e, _ in same_year)
-    name = facts.person_name(claim.person)
     return Finding(
-        claim, "contradicted", tuple(e["id"] for e, _ in same_year), f"The base dates {name}'s visit: {told}, not {said(claim.when)}."
+        claim, "contradicted", tuple(e["id"] for e, _ in same_year), f"{told} (not {said(claim.when)})."
     )
 
 
 def programme(facts: Facts, partner: str) -> Record | None:
-    return next((i for i in facts.fb.table("itpps").values() if i["partner"] == partner and facts.usable(i)), None)
+    return next(
+        (i for i in facts.fb.table("itpps").values() if i["partner"] == partner and facts.usable(i)), None
+    )
 
 
 def has_areas(claim: HasAreas, facts: Facts) -> Finding:
@@ -250,7 +299,7 @@ def has_areas(claim: HasAreas, facts: Facts) -> Finding:
         return Finding(claim, "unknown", (itpp["id"],) if itpp else ())
     if itpp["areas_total"] == claim.count:
         return Finding(claim, "confirmed", (itpp["id"],))
-    return Finding(claim, "contradicted", (itpp["id"],), f"The {itpp['title']} has {itpp['areas_total']} areas, not {claim.count}.")
+    return Finding(claim, "contradicted", (itpp["id"],), f"{itpp['title']} has {itpp['areas_total']} areas.")
 
 
 def period(claim: Period, facts: Facts) -> Finding:
@@ -260,9 +309,7 @@ def period(claim: Period, facts: Facts) -> Finding:
     want = (int(itpp["period_start"][:4]), int(itpp["period_end"][:4]))
     if want == (claim.first, claim.last):
         return Finding(claim, "confirmed", (itpp["id"],))
-    return Finding(
-        claim, "contradicted", (itpp["id"],), f"The {itpp['title']} runs {want[0]}–{want[1]}, not {claim.first}–{claim.last}."
-    )
+    return Finding(claim, "contradicted", (itpp["id"],), f"{itpp['title']} runs {want[0]}–{want[1]}.")
 
 
 def agreed(claim: Agreed, facts: Facts) -> Finding:
@@ -277,12 +324,21 @@ def agreed(claim: Agreed, facts: Facts) -> Finding:
         return Finding(claim, "unknown", ids)  # too loose to say which date is whose
     itpp = programmes[0]
     assert itpp is not None
-    return Finding(claim, "contradicted", ids, f"The {itpp['title']} was agreed on {say(itpp['agreed'])}, not {said(claim.when)}.")
+    return Finding(
+        claim,
+        "contradicted",
+        ids,
+        f"{itpp['title']} was agreed on {say(itpp['agreed'])} (not {said(claim.when)}).",
+    )
 
 
 def stance_of(facts: Facts, topic: str, holder: str) -> Record | None:
     return next(
-        (s for s in facts.fb.table("stances").values() if s["topic"] == topic and s["actor"] == holder and facts.usable(s)),
+        (
+            s
+            for s in facts.fb.table("stances").values()
+            if s["topic"] == topic and s["actor"] == holder and facts.usable(s)
+        ),
         None,
     )
 
@@ -293,8 +349,14 @@ def position(claim: Position, facts: Facts) -> Finding:
         return Finding(claim, "unknown")
     actual = stance["position"]
     records = (stance["id"],)
-    note = f"{facts.name(stance['actor'])}: {actual} on {facts.name(stance['topic'])} (evidence {stance['evidence']})"
-    note += f". {stance['correction']}" if stance.get("correction") else (f". {stance['summary']}" if stance.get("summary") else "")
+    verb = {"cautious": "was cautious about", "neutral": "was neutral on"}.get(actual, actual)
+    holder, topic = facts.name(stance["actor"]), facts.name(stance["topic"])
+    note = f"{holder} {verb} the {topic} (evidence {stance['evidence']})."
+    note += (
+        f" {stance['correction']}"
+        if stance.get("correction")
+        else (f" {stance['summary']}" if stance.get("summary") else "")
+    )
     agree = claim.position == actual or (claim.position, actual) in AGREEING
     disagree = (claim.position, actual) in DISAGREEING
     if stance["evidence"] in ("contested", "unverified") and (agree or disagree):
@@ -307,7 +369,10 @@ def position(claim: Position, facts: Facts) -> Finding:
         earliest = earliest_evidence(facts, stance)
         if earliest is not None and claim.first.lo > earliest:
             return Finding(
-                claim, "contradicted", records, f"{facts.name(stance['actor'])}'s position was reported by {say(earliest.isoformat())}."
+                claim,
+                "contradicted",
+                records,
+                f"{facts.name(stance['actor'])}'s position was reported by {say(earliest.isoformat())}.",
             )
         return Finding(claim, "unknown", records)
     return Finding(claim, "confirmed", records)
@@ -331,12 +396,17 @@ def opened(claim: Opened, facts: Facts) -> Finding:
     """A proposal the base records as never carried out, said to be done."""
     stances = [s for s in facts.fb.table("stances").values() if s["topic"] == claim.topic and facts.usable(s)]
     proposals = [s for s in stances if s["position"] == "proposed"]
-    events = [e for e in facts.fb.events if claim.topic in (e.get("topics") or [])]
+    events = [e for e in facts.gz.events if claim.topic in (e.get("topics") or [])]
     if not proposals or any(e["kind"] == "opening" for e in events):
         return Finding(claim, "unknown")
     topic = facts.fb.table("topics").get(claim.topic) or {}
     latest = [e["id"] for e in events][-1:]
-    return Finding(claim, "contradicted", (*(s["id"] for s in proposals), *latest), f"It was never opened. {topic.get('description', '')}".strip())
+    return Finding(
+        claim,
+        "contradicted",
+        (*(s["id"] for s in proposals), *latest),
+        f"It was never opened. {topic.get('description', '')}".strip(),
+    )
 
 
 def is_a(claim: IsA, facts: Facts) -> Finding:
@@ -345,14 +415,14 @@ def is_a(claim: IsA, facts: Facts) -> Finding:
         return Finding(claim, "unknown")
     if claim.noun in denied_terms(grouping.get("nature") or ""):
         article = "an" if claim.noun[0] in "aeiou" else "a"
-        return Finding(claim, "contradicted", (grouping["id"],), f"Not {article} {claim.noun}: {grouping['nature']}")
+        return Finding(
+            claim, "contradicted", (grouping["id"],), f"Not {article} {claim.noun}: {grouping['nature']}"
+        )
     return Finding(claim, "unknown", (grouping["id"],))
 
 
 def denied_terms(nature: str) -> list[str]:
     """What a grouping's description says it is not: 'Not a treaty, an alliance or a pact'."""
-    import re
-
     terms: list[str] = []
     for m in re.finditer(r"\bnot an? ([^.;:]+)", nature, re.I):
         for part in re.split(r",|\bor\b|\bnor\b", m.group(1)):
@@ -369,7 +439,12 @@ def members(claim: Members, facts: Facts) -> Finding:
     strangers = [a for a in claim.listed if a not in grouping["members"]]
     if strangers:
         names = ", ".join(facts.name(m) for m in grouping["members"])
-        return Finding(claim, "contradicted", (grouping["id"],), f"{facts.name(strangers[0])} is not a member; the members are {names}.")
+        return Finding(
+            claim,
+            "contradicted",
+            (grouping["id"],),
+            f"{facts.name(strangers[0])} is not a member; the members are {names}.",
+        )
     return Finding(claim, "confirmed", (grouping["id"],))
 
 

@@ -195,7 +195,7 @@ REPORTING = (
 REPORTING_VERB = words(REPORTING)
 # A sentence that quotes a statement in order to call it wrong asserts the opposite.
 CORRECTING = re.compile(
-    r"(?<![\w-])(?:is|are|was|were)\s{1,3}(?:wrong|incorrect|false|garbled|mistaken|inaccurate)\b|"
+    r"(?<![\w-])(?:is|are|was|were)\s{1,3}(?:an?\s{1,3})?(?:wrong|incorrect|false|garbled|mistaken|inaccurate)\b|"
     r"\bshould\s{1,3}read\b|\bmistranslat|\bin\s{1,3}error\b|\bmisstate",
     re.I,
 )
@@ -254,6 +254,12 @@ ATTEND_VERBS = (
     "was present at",
     "were present at",
     "made the trip to",
+    "represented",
+    "represents",
+    "represent",
+    "led the delegation to",
+    "led his country's delegation to",
+    "led her country's delegation to",
 )
 ATTEND = words(ATTEND_VERBS)
 SENT_VERBS = (
@@ -263,7 +269,7 @@ SENT_VERBS = (
     "dispatched",
     "was represented by",
     "were represented by",
-    "represented",
+    "is represented by",
 )
 SENT = words(SENT_VERBS)
 # Words that say someone did not go after all.
@@ -393,6 +399,8 @@ POSITION_VERBS = {
         "objects to",
         "object to",
         "objected",
+        "balked at",
+        "balked",
         "resisted",
         "resists",
         "blocked",
@@ -425,6 +433,9 @@ POSITION_VERBS = {
     ),
     "cautious": (
         "voiced reservations about",
+        "voiced reservations",
+        "expressed reservations",
+        "had reservations",
         "voiced reservations over",
         "expressed reservations about",
         "had reservations about",
@@ -561,6 +572,8 @@ OBJECT_FILLER = words(
         "about",
         "over",
         "against",
+        "by",
+        "from",
     )
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from asiapac_cli.check import dates as datelib
 from asiapac_cli.check.dates import When
@@ -117,7 +118,8 @@ def read(sentence: Sentence, gazetteer: Gazetteer, context: Context) -> tuple[Re
     mentions = names(text, gazetteer)
     mentions = offices(text, mentions, gazetteer)
     mentions = references(text, mentions, gazetteer, context)
-    summits = summit_refs(text, mentions, gazetteer)
+    written = datelib.absolute(text)
+    summits = summit_refs(text, mentions, gazetteer, written)
     # A place that names a summit is not its country's capital there ("the Washington summit").
     inside = [(s.start, s.end) for s in summits]
     mentions = [
@@ -125,7 +127,6 @@ def read(sentence: Sentence, gazetteer: Gazetteer, context: Context) -> tuple[Re
         for m in mentions
         if not (m.kind == "actor" and m.via == "capital" and any(a <= m.start < b for a, b in inside))
     ]
-    written = datelib.absolute(text)
     dateline = DATELINE.match(text)
     dateline_end = dateline.end() if dateline else 0
     if dateline is not None:
@@ -253,7 +254,14 @@ def references(text: str, mentions: list[Mention], gazetteer: Gazetteer, context
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-def summit_refs(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[SummitRef]:
+def fits(when: When, event: dict[str, Any]) -> bool:
+    span = datelib.bounds(event["date"], event.get("end"))
+    return span is not None and when.lo <= span[1] and span[0] <= when.hi
+
+
+def summit_refs(
+    text: str, mentions: list[Mention], gazetteer: Gazetteer, written: list[When]
+) -> list[SummitRef]:
     """Summits named by place with the word "summit" near ("the Vilnius summit", "the summit in
     Madrid"), by place and year ("Madrid 2022", "the 2024 Washington summit"), or as leaders
     meeting at a place; narrowed to the year written next to the place when there is one."""
@@ -278,9 +286,22 @@ def summit_refs(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
         year = year_after or year_before
         if year is not None:
             events = [e for e in events if e["date"][:4] == year.group(1)]
-        # A summit of the alliance first: "the Washington summit" is not a Quad summit there.
+        # A grouping named in the sentence means its own summit there ("The Quad held its first
+        # in-person summit in Washington"); otherwise the alliance's, not a Quad summit there.
+        grouped = {
+            event
+            for m in mentions
+            for kind, record in ((m.kind, m.id), *m.others)
+            if kind == "grouping"
+            for event in gazetteer.fb.table("groupings")[record].get("events") or []
+        }
+        of_groupings = [e for e in events if e["id"] in grouped]
         of_alliance = [e for e in events if gazetteer.alliance in (e.get("actors") or [])]
-        events = of_alliance or events
+        events = of_groupings or of_alliance or events
+        if len(events) > 1 and written:
+            # Brussels hosted several summits: the one a date in the sentence falls in.
+            fitting = [e for e in events if any(fits(w, e) for w in written if not w.yearless)]
+            events = fitting if len(fitting) == 1 else events
         end = year_after.end() + mention.end if year_after else mention.end
         start = mention.start - len(year_before.group(0)) if year_before else mention.start
         found.append(SummitRef(start, end, text[start:end], place, tuple(e["id"] for e in events)))

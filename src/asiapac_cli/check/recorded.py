@@ -53,7 +53,9 @@ class RecordedStatements:
                 continue
             for word in words:
                 built.index.setdefault(word, []).append(len(built.statements))
-            built.statements.append((claim["id"], words, frozenset(zip(sequence, sequence[1:], strict=False))))
+            built.statements.append(
+                (claim["id"], words, frozenset(zip(sequence, sequence[1:], strict=False)))
+            )
         return built
 
     def repeated(self, text: str) -> list[str]:

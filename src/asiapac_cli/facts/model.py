@@ -317,6 +317,7 @@ class Listing:
         notes: list[str] | None = None,
         empty_message: str = "nothing matched",
         text_forms: Mapping[str, Formatter] | None = None,
+        headline: str | None = None,
     ) -> None:
         self.columns = columns
         self.rows = rows
@@ -325,6 +326,7 @@ class Listing:
         self.notes = notes or []
         self.empty_message = empty_message
         self.text_forms = dict(text_forms or {})
+        self.headline = headline  # a terminal table's first line, above its header (check's counts)
 
     def text_value(self, row: dict[str, Any], column: str) -> Any:
         """A row's value as the text formats print it."""
@@ -336,4 +338,13 @@ class Listing:
         """The same rows with exactly `wanted` columns, in that order (names already checked)."""
         by_data = {c.data: c for c in self.table}
         table = [by_data.get(c) or Column(c, flex=1) for c in wanted]
-        return Listing(wanted, self.rows, table, self.title, self.notes, self.empty_message, self.text_forms)
+        return Listing(
+            wanted,
+            self.rows,
+            table,
+            self.title,
+            self.notes,
+            self.empty_message,
+            self.text_forms,
+            self.headline,
+        )

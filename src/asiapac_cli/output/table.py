@@ -172,6 +172,8 @@ def draw_fitted(listing: Listing, target: Any, width: int, color: bool) -> None:
         for row in raw
     ]
     fitted = fit(columns, cells, width)
+    if listing.headline:
+        target.print(Text(visible(listing.headline)), soft_wrap=True)
     table = new_table(listing.title, width)
     for position, column_width in zip(fitted.kept, fitted.widths, strict=True):
         table.add_column(columns[position].header, width=column_width, no_wrap=True, overflow="ellipsis")
@@ -211,6 +213,8 @@ def draw_wide(listing: Listing, target: Any, width: int, color: bool) -> None:
     """Every data column, values whole and wrapped. When that many columns cannot fit side by
     side, each record is a block of `column  value` lines, as psql's expanded display does."""
     title = Text(visible(listing.title), style="bold") if listing.title else None
+    if listing.headline:
+        target.print(Text(visible(listing.headline)), soft_wrap=True)
     if len(listing.columns) * WIDE_COLUMN <= width:
         table = Table(title=title, header_style="bold", expand=False)
         for column in listing.columns:

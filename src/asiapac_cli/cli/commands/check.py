@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from asiapac_cli import vocab
-from asiapac_cli.errors import (
-    ExitStatus,
-)
-
-if TYPE_CHECKING:
-    pass
-
 from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
 from asiapac_cli.cli.options import DataOption, Output, listing_command
+from asiapac_cli.errors import ExitStatus
+
+if TYPE_CHECKING:
+    from asiapac_cli.check import Report
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 
 
 @listing_command()
@@ -39,30 +38,62 @@ def check(
         ),
     ] = None,
     show_all: Annotated[
-        bool, typer.Option("--all", help="List every sentence, also those that name nothing the base knows.")
+        bool,
+        typer.Option(
+            "--all", help="List every sentence, also those not judged (by default only judged ones)."
+        ),
     ] = False,
+    verdict: Annotated[
+        Optional[str],
+        typer.Option(
+            "--verdict",
+            metavar="V,V",
+            help=f"Only sentences with these verdicts: {', '.join(vocab.CHECK_VERDICTS)} (comma-separated).",
+            autocompletion=vocab.completer(vocab.CHECK_VERDICTS),
+            show_default=False,
+        ),
+    ] = None,
+    markdown: Annotated[
+        Optional[bool],
+        typer.Option(
+            "--markdown/--text",
+            help="Read the text as Markdown (headings, lists, tables, code blocks skipped) or as plain "
+            "text. Default: Markdown for .md and .markdown files, plain text otherwise.",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOption = None,
     *,
     output: Output,
 ) -> None:
     """Fact-check a text against the fact base.
 
-    Exit 0 when nothing is contradicted (also when nothing could be judged), 3 when
-    something is (so CI can gate a draft), 66 when the text cannot be read.
+    Each sentence is read into claims (who attended which summit, who holds which position, a
+    date, a count, ...); each claim is judged against the records. Only judged sentences are
+    listed (--all for every one); a terminal table starts with a count of each verdict. Exit 0
+    when nothing is contradicted (also when nothing could be judged), 3 when something is (so
+    CI can gate a draft), 66 when the text cannot be read.
 
     \b
     Example:
       asiapac check article.txt
       pbpaste | asiapac check - --format json
     """
-    from asiapac_cli.check.checker import MAX_TEXT_BYTES, contradicted
-    from asiapac_cli.check.checker import check as check_text
-    from asiapac_cli.errors import TextUnreadable
+    from asiapac_cli.check import MAX_TEXT_BYTES
+    from asiapac_cli.check import check as check_text
+    from asiapac_cli.errors import TextUnreadable, UsageProblem
     from asiapac_cli.output.terminal import detect
 
     level = (
         vocab.match(min_evidence, vocab.EVIDENCE_LEVELS, "--min-evidence", "level") if min_evidence else None
     )
+    wanted = None
+    if verdict is not None:
+        names = [v.strip() for v in verdict.split(",") if v.strip()]
+        if not names:
+            raise UsageProblem("--verdict: no verdict named")
+        wanted = vocab.match_all(names, vocab.CHECK_VERDICTS, "--verdict", "verdict")
+    as_markdown = markdown if markdown is not None else file.casefold().endswith(MARKDOWN_SUFFIXES)
     term = detect(output.no_color)
     fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
     name = "standard input" if file == "-" else file
@@ -83,12 +114,23 @@ def check(
             f"{name} is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
             "convert it first, for example: iconv -f latin1 -t utf-8"
         ) from None
-    listing = select_columns(
-        run_query(data, lambda fb: check_text(fb, text, level, show_all)), output.columns
+    report: Report = run_query(
+        data,
+        lambda fb: check_text(
+            fb, text, min_evidence=level, show_all=show_all, verdicts=wanted, markdown=as_markdown
+        ),
     )
+    listing = select_columns(report.listing, output.columns)
+    for skipped in report.skipped:
+        span = (
+            f"line {skipped.first}"
+            if skipped.first == skipped.last
+            else f"lines {skipped.first}-{skipped.last}"
+        )
+        sys.stderr.write(f"asiapac: {name}: {span} not checked: {skipped.reason}\n")
     if not listing.rows and fmt == "table":
-        sys.stderr.write(f"asiapac: {listing.empty_message}\n")
+        sys.stderr.write(f"asiapac: {listing.title}; {listing.empty_message} (--all lists every sentence)\n")
     else:
         write_listing(listing, fmt, term, output)
-    if contradicted(listing):
+    if report.contradicted:
         raise typer.Exit(ExitStatus.CONTRADICTED)
