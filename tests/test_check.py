@@ -684,3 +684,19 @@ def test_command_columns_choose_the_output(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert result.stdout == "line,verdict,records\n1,contradicted,aukus\n"
     assert run("check", text, "--data", str(FACTS), "-c", "nope").exit_code == 2
+
+
+def test_the_texts_own_date_fixes_last_year_and_the_next_summit() -> None:
+    body = (
+        "The President of the Republic of Korea met NATO leaders at the NATO Summit in Madrid in July last year. "
+        "South Korea opened a diplomatic mission to NATO last November. "
+        "NATO and Japan will sign an agreement before the next NATO summit in June."
+    )
+    dated = [r for r in rows_of("30 Jan. 2023\n\n" + body) if r["reading"]]
+    assert [(r["verdict"], r["records"]) for r in dated] == [
+        ("contradicted", ["madrid-summit-2022"]),  # June 2022, not July
+        ("confirmed", ["rok-mission-to-nato-opened-2022"]),  # November 2022
+        ("contradicted", ["vilnius-summit-2023"]),  # the next summit was in July 2023
+    ]
+    # Without the text's date, "last year" and "the next summit" name no day: nothing is judged.
+    assert [r["verdict"] for r in rows_of(body)] == ["unknown", "unknown", "unknown"]

@@ -74,7 +74,7 @@ KEYS = ["id", "date", "end", "sources", "source", "title", "name", "aliases", "a
 
 # Fields the schema reads as unquoted true/false: dumped as strings they would be quoted, and
 # every case would be invalid before a mutation (tests/fuzz/test_fuzz_harness.py checks).
-BOOLEAN_KEYS = ("title_descriptive", "ally")
+BOOLEAN_KEYS = ("title_descriptive", "ally", "acting")
 
 
 def bundled_document() -> Any:

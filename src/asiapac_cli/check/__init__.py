@@ -17,6 +17,7 @@ import gc
 from dataclasses import dataclass
 from typing import Any
 
+from asiapac_cli.check.dates import text_date
 from asiapac_cli.check.extract import extract
 from asiapac_cli.check.gazetteer import Gazetteer
 from asiapac_cli.check.judges import Facts, judge
@@ -60,7 +61,7 @@ def check(
         gazetteer = Gazetteer.build(fb)
         facts = Facts(gazetteer, min_evidence)
         pieces = split(text, markdown)
-        context = Context(as_of=as_of)
+        context = Context(as_of=as_of, today=text_date(text))
         judged = []
         for sentence in pieces.sentences:
             reading, context = read(sentence, gazetteer, context)

@@ -14,7 +14,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from asiapac_cli.check.lexicon import MONTH, MONTHS, NUMBER, TIME_UNITS, UNIT_SLACK_DAYS, number_value
+from asiapac_cli.check.lexicon import (
+    MONTH,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER,
+    TIME_UNITS,
+    UNIT_SLACK_DAYS,
+    number_value,
+)
 from asiapac_cli.facts import model
 
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
@@ -38,7 +46,8 @@ DATE = re.compile(
     |(?P<mdd>(?P<n1>{MONTH}){SP}(?P<n2>{DAY}){DASH}(?P<n3>{DAY})(?!,?{SP}{YEAR}|\d))
     |(?P<dm>(?P<p1>{DAY}){SP}(?P<p2>{MONTH})(?!,?{SP}{YEAR}|\w))
     |(?P<md>(?P<q1>{MONTH}){SP}(?P<q2>{DAY})(?![\d,]|,?{SP}{YEAR}|{DASH}\d))
-    |(?P<y>(?<![\d.,/-])(?P<j1>{YEAR})(?![\d%]|-\d)))
+    |(?P<y>(?<![\d.,/-])(?P<j1>{YEAR})(?![\d%]|-\d))
+    |(?P<mo>(?<=in\s)(?:(?:early|mid|late)[-\s])?(?P<o1>{MONTH})(?![\w-]|\.?\s{{0,3}}\d)))
     """,
     re.X | re.I,
 )
@@ -49,6 +58,7 @@ RELATIVE = re.compile(
     |(?P<today>today|yesterday|tomorrow))(?![\w-])""",
     re.X | re.I,
 )
+FULL_MONTHS = {name.casefold() for name in MONTH_NAMES}
 # A date that names no year (as "12 July"), or month words that are not dates ("may", "march").
 MONTH_ONLY_WORDS = ("may", "march")
 
@@ -131,13 +141,15 @@ def absolute(sentence: str) -> list[When]:
     found: list[When] = []
     for m in DATE.finditer(sentence):
         g = m.groupdict()
-        text = m.group(0)
-        if g["dm"] or g["md"]:
-            month_word = (g["p2"] or g["q1"]).rstrip(".").casefold()
-            if month_word in MONTH_ONLY_WORDS and text[:1].islower() and not g["dm"]:
-                continue  # "may 16" is rarely a date; "the 16 May" is
+        text, end = m.group(0), m.end()
+        if text.endswith(".") and text[:-1].split()[-1].casefold() in FULL_MONTHS:
+            text, end = text[:-1], end - 1  # "in June." ends the sentence, not the month
+        if g["dm"] or g["md"] or g["mo"]:
+            month_word = (g["p2"] or g["q1"] or g["o1"]).rstrip(".").casefold()
+            if month_word in MONTH_ONLY_WORDS and (g["o1"] or text)[:1].islower() and not g["dm"]:
+                continue  # "may 16" and "in may" are rarely dates; "the 16 May" and "in May" are
         try:
-            when = parse(g, text, m.start(), m.end())
+            when = parse(g, text, m.start(), end)
         except ValueError:
             continue
         if when is not None and when.lo <= when.hi:
@@ -211,8 +223,74 @@ def parse(g: dict[str, str | None], text: str, start: int, end: int) -> When | N
     if g["md"]:
         one = day(PLACEHOLDER_YEAR, month_of(n("q1")), n("q2"))
         return w(one, one, "day", yearless=True)
+    if g["mo"]:
+        lo, hi = month_span(PLACEHOLDER_YEAR, month_of(n("o1")))
+        return w(lo, hi, "month", yearless=True)
     year = int(n("j1"))
     return w(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+CALENDAR = re.compile(
+    rf"""(?<![\w-])(?:(?P<month>{MONTH})\s{{1,3}}(?P<which>last|this|next)\s{{1,3}}year
+    |(?P<which2>last|this|next)\s{{1,3}}(?P<month2>{MONTH})(?![\w-])
+    |(?P<which3>last|this|next)\s{{1,3}}(?P<unit>year|month))(?![\w-])""",
+    re.X | re.I,
+)
+STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def calendar(sentence: str, today: When | None) -> list[When]:
+    """'last year', 'July last year', 'last November', 'next month': the text's own date (its
+    dateline or date line) fixes them; without one they are no dates."""
+    if today is None:
+        return []
+    found = []
+    for m in CALENDAR.finditer(sentence):
+        year = today.lo.year
+        if m.group("month"):
+            month, step = month_of(m.group("month")), STEP[m.group("which").casefold()]
+            lo, hi = month_span(year + step, month)
+        elif m.group("month2"):
+            month, which = month_of(m.group("month2")), m.group("which2").casefold()
+            # "last November" is the latest November before the text; "next June" the first after.
+            shift_year = {"last": -1 if month >= today.lo.month else 0, "this": 0}.get(
+                which, 1 if month <= today.lo.month else 0
+            )
+            lo, hi = month_span(year + shift_year, month)
+        elif m.group("unit").casefold() == "year":
+            step = STEP[m.group("which3").casefold()]
+            lo, hi = dt.date(year + step, 1, 1), dt.date(year + step, 12, 31)
+        else:
+            moved = add_months(today.lo, STEP[m.group("which3").casefold()])
+            lo, hi = month_span(moved.year, moved.month)
+        precision = "year" if m.group("unit") and m.group("unit").casefold() == "year" else "month"
+        text = m.group(0).rstrip(".")  # "last November." ends the sentence, not the month
+        found.append(When(lo, hi, text, m.start(), m.start() + len(text), precision))
+    return found
+
+
+# A line that is only the text's date ("29 Jan. 2023", "Published: 12 July 2023").
+DATE_LINE = re.compile(
+    r"\s{0,8}(?:(?:date|published|updated|posted|posted on|first published)\s{0,3}:?\s{0,3})?"
+    r"(?P<date>.{6,40}?)\s{0,8}",
+    re.I,
+)
+
+
+def text_date(text: str) -> When | None:
+    """The date a text gives itself on one of its first lines, at day precision."""
+    for line in text.splitlines()[:8]:
+        m = DATE_LINE.fullmatch(line)
+        if not m:
+            continue
+        dates = absolute(m.group("date"))
+        if (
+            len(dates) == 1
+            and dates[0].precision == "day"
+            and dates[0].text.strip() == m.group("date").strip(" ,.")
+        ):
+            return dates[0]
+    return None
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

@@ -148,6 +148,7 @@ AGAINST = re.compile(
     r"\s{1,3}(?:in\s{1,3}(?:opposing|objecting\s{1,3}to|resisting|its\s{1,3}opposition\s{1,3}to)|against)\s{1,3}",
     re.I,
 )
+ATTACHED = re.compile(r"\s{1,3}(?:in|on|of)\s{1,3}", re.I)  # "the next summit in June"
 ADJECTIVAL = re.compile(r"\b(?:is|are|was|were|been|be|being)\s{1,3}(?:\w{2,20}ly\s{1,3})?$", re.I)
 QUOTED = re.compile(r"“[^”]{0,400}”|\"[^\"]{0,400}\"")
 FIRST_TOGETHER = lx.words(("for the first time", "first time", "first ever", "first-ever", "debut"))
@@ -273,7 +274,14 @@ class Reader:
         if summit is not None:
             event = self.gz.fb.get(summit)
             year = int(event["date"][:4]) if event else None
-        year = year or self.r.context.year
+        today = self.r.context.today
+        if year is None and today is not None:
+            # The text's own date fixes it: the latest such day on or before the text's date.
+            year = (
+                today.lo.year
+                if (when.lo.month, when.lo.day) <= (today.lo.month, today.lo.day)
+                else today.lo.year - 1
+            )
         return when.with_year(year) if year else None
 
     # --- the claims ---------------------------------------------------------------------------
@@ -480,12 +488,13 @@ class Reader:
             if lx.STAYED_AWAY.search(self.text, clause_start, clause_end):
                 continue  # the date is the cancellation's, not the summit's
             before = REFERENCE_POINT.search(self.text, max(0, summit.start - 24), summit.start)
-            if before and before.end() >= summit.start - 12:
-                continue  # "before the Vilnius summit": the summit is a reference point
+            pointed = before is not None and before.end() >= summit.start - 12
             named = [(s.start, s.end) for s in self.r.summits if s is not summit]
             for when in self.dates_in(clause_start, clause_end):
                 if any(a <= when.start < b for a, b in named):
                     continue  # "Bucharest 2008, Lisbon 2010": that year is another summit's name
+                if pointed and not ATTACHED.fullmatch(self.text[summit.end : when.start]):
+                    continue  # "before the Vilnius summit, on 6 July": the date is the other event's
                 if when.start >= summit.end:
                     between = self.text[summit.end : when.start]
                     between = re.sub(

@@ -30,6 +30,8 @@ COUNT = re.compile(
     rf"(?<![\w-])(?P<n>{NUMBER})(?:\s{{1,3}}|-)(?:[a-z-]{{1,30}}\s{{1,3}}){{0,2}}?areas?(?![\w-])", re.I
 )
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s{0,3}[^-–—()]{3,30}?\s{0,3}(?:\([^)]{0,40}\)\s{0,3})?[-–—]")
+DATELINE_LINES = 10
+RELATIVE_YEAR = re.compile(r"\s{1,3}(?:last|this|next)\s{1,3}year\b", re.I)
 PRONOUN = re.compile(r"(?<![\w-])(?:he|she|him|his|her)(?![\w-])", re.I)
 TOPIC_REFERENCE = re.compile(r"(?<![\w-])the\s{1,3}(?:office|plan|proposal|idea|outpost)(?![\w-])", re.I)
 QUESTION_END = re.compile(r"\?[\"'”’)\]*_ ]{0,4}$")
@@ -80,6 +82,7 @@ class Context:
     person: str | None = None
     topic: str | None = None
     as_of: dt.date | None = None
+    today: When | None = None  # the text's own date: its date line, else its dateline
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def read(sentence: Sentence, gazetteer: Gazetteer, context: Context) -> tuple[Re
     mentions = offices(text, mentions, gazetteer)
     mentions = references(text, mentions, gazetteer, context)
     written = datelib.absolute(text)
-    summits = summit_refs(text, mentions, gazetteer, written)
+    summits = summit_refs(text, mentions, gazetteer, written) + coming_summit(text, gazetteer, context)
     # A place that names a summit is not its country's capital there ("the Washington summit").
     inside = [(s.start, s.end) for s in summits]
     mentions = [
@@ -127,13 +130,23 @@ def read(sentence: Sentence, gazetteer: Gazetteer, context: Context) -> tuple[Re
         for m in mentions
         if not (m.kind == "actor" and m.via == "capital" and any(a <= m.start < b for a, b in inside))
     ]
-    dateline = DATELINE.match(text)
+    # A dateline opens a story: only at the head of a line, near the top of the text.
+    dateline = DATELINE.match(text) if sentence.line <= DATELINE_LINES and sentence.column == 1 else None
     dateline_end = dateline.end() if dateline else 0
     if dateline is not None:
         stamped = next((w for w in written if w.end <= dateline_end and not w.yearless), None)
         if stamped is not None:
-            context = replace(context, dateline=stamped)
+            context = replace(context, dateline=stamped, today=context.today or stamped)
     relative, anchors = datelib.relative(text, written, context.last_date, context.dateline)
+    relative += datelib.calendar(text, context.today)
+    # "in July last year": the month is the calendar phrase's, not a date of its own; without the
+    # text's date it is no date at all.
+    written = [
+        w
+        for w in written
+        if not any(r.start <= w.start < r.end for r in relative if not r.relative)
+        and not (w.yearless and RELATIVE_YEAR.match(text, w.end))
+    ]
     facts = [w for w in written if w.start not in anchors and w.end > dateline_end]
     facts = sorted(facts + relative, key=lambda w: w.start)
     counts = tuple(
@@ -257,6 +270,37 @@ def references(text: str, mentions: list[Mention], gazetteer: Gazetteer, context
 def fits(when: When, event: dict[str, Any]) -> bool:
     span = datelib.bounds(event["date"], event.get("end"))
     return span is not None and when.lo <= span[1] and span[0] <= when.hi
+
+
+NEXT_SUMMIT = re.compile(
+    r"(?<![\w-])(?:the\s{1,3}|this\s{1,3}year['’]s\s{1,3}|next\s{1,3}(?:week|month)['’]s\s{1,3})?"
+    r"(?:(?P<next>next|upcoming|forthcoming|coming)\s{1,3})?(?:annual\s{1,3})?(?:NATO['’]?s?\s{1,3})?summit\b",
+    re.I,
+)
+
+
+def coming_summit(text: str, gazetteer: Gazetteer, context: Context) -> list[SummitRef]:
+    """'the next NATO summit', "next week's NATO summit", "this year's summit": the alliance's
+    first summit after the text's own date; nothing without that date."""
+    today = context.today
+    if today is None:
+        return []
+    found = []
+    for m in NEXT_SUMMIT.finditer(text):
+        said = m.group(0).casefold()
+        if not (m.group("next") or "next week" in said or "next month" in said or "this year" in said):
+            continue
+        upcoming = [
+            e
+            for e in gazetteer.events
+            if e["kind"] == "summit"
+            and gazetteer.alliance in (e.get("actors") or [])
+            and e["date"] > today.hi.isoformat()
+            and ("this year" not in said or e["date"][:4] == str(today.lo.year))
+        ]
+        if upcoming:
+            found.append(SummitRef(m.start(), m.end(), m.group(0), "", (upcoming[0]["id"],)))
+    return found
 
 
 def summit_refs(
