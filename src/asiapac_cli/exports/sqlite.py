@@ -138,6 +138,8 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
         ("events_through", fb.events_through or ""),
         ("asiapac_version", __version__),
     ]
+    if fb.known is not None and fb.known.left_out:  # narrowed by --as-of: say what is left out
+        rows["meta"] += [("as_of", fb.known.day), ("as_of_summary", fb.known.summary())]
 
     def add(table: str, record: Record, *extra: Any) -> None:
         rows[table].append(tuple(record.get(c) for c in SQLITE_COLUMNS[table]) + extra)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, Located
 from asiapac_cli.facts import cache, model
 from asiapac_cli.facts.base import EventStore, FactBase, build_base, chronological
+from asiapac_cli.facts.known_on import known_days
 from asiapac_cli.facts.names import NAMED_KINDS, alias_collisions
 from asiapac_cli.files import SPECIAL_FILES
 from asiapac_cli.safe_text import display_path
@@ -71,9 +72,10 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
         ) from None
     finally:
         gc.enable()
+    days = known_days(base)
     if use_cache:
-        cache.write(path, key, base, events)
-    return FactBase(base, EventStore.in_memory(events))
+        cache.write(path, key, base, events, days)
+    return FactBase(base, EventStore.in_memory(events, days), lambda: days)
 
 
 T = TypeVar("T")

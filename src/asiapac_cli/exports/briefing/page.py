@@ -734,6 +734,12 @@ def gap_text(gap: Any) -> str:
 
 
 def scope_text(page: Page) -> str:
+    as_of = page.about.get("as_of")  # narrowed by --as-of: say to what, and what is left out
+    known = f" Only what was known on {as_of['date']} is shown ({as_of['summary']})." if as_of else ""
+    return narrowing_text(page) + known
+
+
+def narrowing_text(page: Page) -> str:
     if not page.filtered:
         return "This page shows the whole fact base."
     parts = []
