@@ -16,6 +16,7 @@ from asiapac_cli.facts.model import Record
 from asiapac_cli.facts.names import NAMED_KINDS, name_index
 
 if TYPE_CHECKING:
+    from asiapac_cli.errors import Located
     from asiapac_cli.facts.narrow import KnownOn
 
 # Columns kept for every event, in chronological order; `known` is the day each became known.
@@ -118,6 +119,8 @@ class FactBase:
         self._known_days: dict[str, str] | None = None
         # Set on a base narrowed to a day (as_known_on): what it kept and left out.
         self.known: KnownOn | None = None
+        # Set by a fresh parse: what is valid but worth a curator's look (undated sources).
+        self.warnings: list[Located] = []
 
     def known_days(self) -> dict[str, str]:
         """Record id -> the day it became known, for sources and fact records but events

@@ -90,15 +90,13 @@ def undated_source_warnings(sources: Iterable[Record], checked_on: str) -> list[
     for source in sources:
         if source.get("date"):
             continue
-        if source.get("accessed"):
-            counted = f"its accessed date, {source['accessed']}"
-        else:
-            counted = f"checked_on, {checked_on}"
+        why = f"its accessed date, {source['accessed']}" if source.get("accessed") else "checked_on"
         warnings.append(
             (
                 source["id"],
                 f"sources: {source['id']!r} has no date; --as-of counts it as published on "
-                f"{counted}, so it makes no record known earlier (give its publication date if known)",
+                f"{source_day(source, checked_on)} ({why}), so it makes no record known earlier "
+                "(give its publication date if known)",
             )
         )
     return warnings
