@@ -219,7 +219,10 @@ def test_about_counts_what_is_known_and_what_is_later() -> None:
     whole = about()
     assert "as_of" not in whole
     assert june["counts"]["events"] + june["as_of"]["later"]["events"] == whole["counts"]["events"]
-    assert about("--as-of", "2024-07-11")["counts"]["itpps"] == 3  # New Zealand's came later in 2024
+    washington = about("--as-of", "2024-07-11")
+    assert washington["counts"]["itpps"] == 4 and washington["as_of"]["known"]["itpps"] == 3
+    assert washington["as_of"]["later"]["itpps"] == 1
+    assert washington["as_of"]["under_negotiation"] == 1  # New Zealand's: signed later in 2024
 
 
 def test_about_says_it_in_every_format() -> None:

@@ -41,7 +41,7 @@ class KnownOn:
         self.day = day
         self.known = known
         self.later = later
-        self.in_state = in_state  # ITPPs shown in an earlier state (under negotiation)
+        self.in_state = in_state  # ITPPs shown in an earlier state (under negotiation), in `later`
 
     @property
     def left_out(self) -> bool:
@@ -52,11 +52,15 @@ class KnownOn:
         """'as of 2023-06-01: 51 events, 3 stances; 44 events and 4 stances are later'."""
         known = []
         for kind, n in self.known.items():
-            if n:
-                part = count(n, WORDS[kind])
-                if kind == "itpps" and self.in_state:
-                    part += f" ({self.in_state} under negotiation)"
-                known.append(part)
+            if kind == "itpps" and self.in_state:  # shown in an earlier state; agreed later
+                more = f"{self.in_state} under negotiation"
+                known.append(
+                    f"{count(n, WORDS[kind])} (and {more})"
+                    if n
+                    else count(self.in_state, "ITPP") + " under negotiation"
+                )
+            elif n:
+                known.append(count(n, WORDS[kind]))
         later = [count(n, WORDS[k]) for k, n in self.later.items() if n]
         said = f"as of {self.day}: " + (", ".join(known) if known else "nothing is known yet")
         if later:
@@ -208,7 +212,9 @@ def narrow(fb: FactBase, day: str) -> FactBase:
 
     narrowed = FactBase(base, EventStore(len(positions), column, fetch), lambda: days)
     totals = {kind: len(events) if kind == "events" else len(fb.table(kind)) for kind in COUNTED}
+    # An ITPP shown in an earlier state is not known yet as agreed: it counts as later.
     known = {kind: len(positions) if kind == "events" else len(base[kind]) for kind in COUNTED}
+    known["itpps"] -= in_state
     narrowed.known = KnownOn(day, known, {k: totals[k] - known[k] for k in COUNTED}, in_state)
     return narrowed
 
