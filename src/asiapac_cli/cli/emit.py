@@ -66,15 +66,22 @@ def run_known(
         narrowings.append(known_fb.known)
         try:
             return produce(known_fb)
+        except NoMatch as nothing:
+            raise counted(nothing, known_fb.known) from None
         except UsageProblem as problem:
-            raise not_known_yet(problem, fb, produce, day) from None
+            raise counted(not_known_yet(problem, fb, produce), known_fb.known) from None
 
     return load.answer(path, narrowed), narrowings[-1]
 
 
-def not_known_yet(
-    problem: UsageProblem, fb: FactBase, produce: Callable[[FactBase], Any], day: str
-) -> Exception:
+def counted(error: Exception, known: KnownOn) -> Exception:
+    """An --as-of no-match that says what is later, so nothing is dropped silently."""
+    if not isinstance(error, NoMatch) or not known.left_out:
+        return error
+    return NoMatch(f"{error}; {known.summary()}", error.listing)
+
+
+def not_known_yet(problem: UsageProblem, fb: FactBase, produce: Callable[[FactBase], Any]) -> Exception:
     """NoMatch when the whole fact base answers what the narrowed one called a usage error;
     else the usage error itself. The empty listing keeps the answer's shape (`[]`, a header)."""
     from asiapac_cli.facts.model import Listing
@@ -154,10 +161,8 @@ def emit(
         answer, known = run_known(data, produce, as_of)
         listing = select_columns(answer, output.columns)
     except NoMatch as nothing:
-        if as_of is not None:
-            nothing = counted_no_match(nothing, data, as_of)
         if nothing.listing is None or fmt == "table":
-            raise nothing from None
+            raise
         empty = select_columns(nothing.listing, output.columns)
         write_listing(empty, fmt, term, output)
         sys.stderr.write(visible(f"asiapac: {nothing}") + "\n")
@@ -165,26 +170,6 @@ def emit(
     if known is not None and known.left_out:
         listing.notes = [*listing.notes, known.summary()]  # shown under a terminal table only
     write_listing(listing, fmt, term, output)
-
-
-def run_counted(
-    data: Optional[Path], produce: Callable[[FactBase], T], as_of: Optional[str]
-) -> tuple[T, KnownOn | None]:
-    """`run_known`, whose no-match under --as-of says what is later."""
-    try:
-        return run_known(data, produce, as_of)
-    except NoMatch as nothing:
-        if as_of is None:
-            raise
-        raise counted_no_match(nothing, data, as_of) from None
-
-
-def counted_no_match(nothing: NoMatch, data: Optional[Path], as_of: str) -> NoMatch:
-    """An --as-of no-match that says what is later, so nothing is dropped silently."""
-    _, known = run_known(data, lambda fb: None, as_of)
-    if known is None or not known.left_out:
-        return nothing
-    return NoMatch(f"{nothing}; {known.summary()}", nothing.listing)
 
 
 def write_listing(listing: Listing, fmt: str, term: Terminal, output: Output) -> None:
@@ -224,7 +209,7 @@ def emit_document(
     term = detect(no_color)
     chosen = vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format") if fmt else None
     shown = chosen or ("table" if term.is_tty else "text")
-    document, known = run_counted(data, produce, as_of)
+    document, known = run_known(data, produce, as_of)
     note = known.summary() if footer and known is not None and known.left_out and shown == "table" else None
 
     def write(out: TextIO) -> None:
@@ -245,7 +230,7 @@ def emit_text(produce: Callable[[FactBase], str], data: Optional[Path], as_of: O
     """Print the text a query builds (an export, a chart, a citation). With --as-of, on a
     terminal, what was left out is said on stderr, so the text itself stays as it would be
     written to a file."""
-    text, known = run_counted(data, produce, as_of)
+    text, known = run_known(data, produce, as_of)
     from asiapac_cli.output.terminal import detect
     from asiapac_cli.safe_text import visible, visible_lines
 

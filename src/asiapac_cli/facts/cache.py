@@ -26,7 +26,7 @@ from asiapac_cli import __version__
 from asiapac_cli.facts.base import EventStore, FactBase
 
 MAGIC = b"asiapac-cache\x00"
-FORMAT = 5  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both; 5: known-on days
+FORMAT = 6  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both; 6: known-on days
 CACHE_ENV = "ASIAPAC_CACHE_DIR"
 DISABLE_ENV = "ASIAPAC_NO_CACHE"
 

@@ -78,9 +78,15 @@ def known_days(base: Mapping[str, Any]) -> dict[str, str]:
     return days
 
 
-def event_days(events: Iterable[Record], days: Mapping[str, str]) -> list[str]:
-    """The day each event became known, in the order given."""
-    return [max(last_day(e["date"]), earliest_source(e["sources"], days)) for e in events]
+def day_number(iso_day: str) -> int:
+    """2023-07-12 -> 20230712: the events' column holds days as numbers, which the cache reads
+    and a scan compares faster than text (and in the same order)."""
+    return int(iso_day.replace("-", ""))
+
+
+def event_days(events: Iterable[Record], days: Mapping[str, str]) -> list[int]:
+    """The day each event became known (as a day_number), in the order given."""
+    return [day_number(max(last_day(e["date"]), earliest_source(e["sources"], days))) for e in events]
 
 
 def undated_source_warnings(sources: Iterable[Record], checked_on: str) -> list[tuple[str, str]]:

@@ -11,15 +11,14 @@ Queries never know: they are handed the narrowed FactBase like any other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from itertools import compress
+from typing import Any
 
-from asiapac_cli.facts.known_on import state_day
+from asiapac_cli.facts.base import EventStore, FactBase
+from asiapac_cli.facts.known_on import day_number, state_day
 from asiapac_cli.facts.model import Citation, Record
 from asiapac_cli.facts.names import NAMED_KINDS, name_index
-
-if TYPE_CHECKING:
-    from asiapac_cli.facts.base import FactBase
 
 # What is counted, in the order a summary names it.
 COUNTED = ("events", "itpps", "stances", "groupings", "claims", "sources")
@@ -92,14 +91,13 @@ def join_and(parts: list[str]) -> str:
 class Trim:
     """Cuts one record down to what was known on the day."""
 
-    def __init__(self, day: str, days: dict[str, str], known_sources: set[str], kept: set[str]) -> None:
+    def __init__(self, day: str, days: dict[str, str], holds: Callable[[str], bool]) -> None:
         self.day = day
         self.days = days
-        self.known_sources = known_sources
-        self.kept = kept  # ids of the records kept, for references
+        self.holds = holds  # whether the narrowed base holds a record, for references
 
     def cited(self, citations: Iterable[Citation]) -> list[Citation]:
-        return [c for c in citations if c["source"] in self.known_sources]
+        return [c for c in citations if self.days[c["source"]] <= self.day]
 
     def states(self, record: Record) -> list[Record]:
         return [
@@ -129,7 +127,7 @@ class Trim:
             trimmed["states"] = self.states(record)
         for field in ("events", "records"):  # a grouping's events, a claim's records
             if field in record and record[field] is not None:
-                trimmed[field] = [i for i in record[field] if i in self.kept]
+                trimmed[field] = [i for i in record[field] if self.holds(i)]
         return trimmed
 
     def earlier_state(self, itpp: Record) -> Record | None:
@@ -158,80 +156,136 @@ class Trim:
 
 def narrow(fb: FactBase, day: str) -> FactBase:
     """`fb` as it stood on `day` (an ISO date), with a KnownOn saying what was left out."""
-    from asiapac_cli.facts.base import EventStore, FactBase
+    return KnownOnBase(fb, day)
 
-    days = fb.known_days()
-    events = fb.events
-    known_column = events.column("known")
-    positions = [i for i, known in enumerate(known_column) if known <= day]
-    event_ids = events.column("ids")
-    kept_events = {event_ids[i] for i in positions}
-    known_sources = {s for s in fb.table("sources") if days[s] <= day}
-    # Ids of what the narrowed base holds, for references: vocabulary is always there.
-    kept: set[str] = set(kept_events) | known_sources
-    for kind in VOCABULARY:
-        kept.update(fb.table(kind))
-    for kind in ("itpps", "stances", "groupings", "claims"):
-        kept.update(i for i in fb.table(kind) if days[i] <= day)
-    trim = Trim(day, days, known_sources, kept)
 
-    itpps: dict[str, Record] = {}
-    in_state = 0
-    for itpp_id, itpp in fb.table("itpps").items():
-        if itpp_id in kept:
-            itpps[itpp_id] = trim.record(itpp)
-        else:
-            earlier = trim.earlier_state(itpp)
-            if earlier is not None:
-                itpps[itpp_id] = earlier
-                in_state += 1
-    kept.update(itpps)
+class KnownOnBase(FactBase):
+    """A FactBase narrowed to a day. Only the events' `known` column is read up front (the
+    events kept are a list of positions in the whole store); each table, the indexes of ids and
+    names and the events' reach are narrowed when a query first asks for them, so a lookup
+    pays for what it reads and no more."""
 
-    base = dict(fb.base)
-    base["sources"] = {i: s for i, s in fb.table("sources").items() if i in known_sources}
-    base["itpps"] = itpps
-    for kind in ("stances", "groupings", "claims"):
-        base[kind] = {i: trim.record(r) for i, r in fb.table(kind).items() if i in kept}
-    base["record_kinds"] = {i: kind for i, kind in fb.base["record_kinds"].items() if i in kept}
-    base["names"] = {
-        kind: names_of(fb, base, kind, kept) if kind not in VOCABULARY else fb.names(kind)
-        for kind in fb.base["names"]
-    }
-    base["gaps"] = [gap for gap in (trimmed_gap(g, kept) for g in fb.gaps) if gap is not None]
-    if fb.stated_events_through is not None:
-        base["events_through"] = (
-            reach(events, positions) if len(positions) < len(events) else fb.stated_events_through
+    def __init__(self, whole: FactBase, day: str) -> None:
+        days = whole.known_days()
+        events = whole.events
+        threshold = day_number(day)
+        positions = list(compress(range(len(events)), map(threshold.__ge__, events.column("known"))))
+
+        def column(name: str) -> list[Any]:
+            values = events.column(name)
+            return values if len(positions) == len(values) else list(map(values.__getitem__, positions))
+
+        def fetch(position: int) -> Record:
+            return self.trim.record(events.record(positions[position]))
+
+        head = ("schema_version", "checked_on", "events_through")
+        super().__init__(
+            {k: whole.base.get(k) for k in head}, EventStore(len(positions), column, fetch), whole.known_days
         )
+        self.whole = whole
+        self.day = day
+        self.days = days
+        self.positions = positions
+        self.trim = Trim(day, days, self.holds)
+        self._tables: dict[str, dict[str, Record]] = {}
+        self._names: dict[str, dict[str, str]] = {}
+        self._kept_events: set[str] | None = None
+        self._reach: list[str | None] = []
+        self._gaps: list[Record] | None = None
+        self.known = self.count()
 
-    def column(name: str) -> list[Any]:
-        values = events.column(name)
-        return [values[i] for i in positions]
+    def count(self) -> KnownOn:
+        """What is kept and what is later, by kind, from the days alone (nothing is trimmed)."""
+        known = {"events": len(self.positions)}
+        totals = {"events": len(self.whole.events)}
+        for kind in COUNTED[1:]:
+            ids = self.whole.table(kind)
+            totals[kind] = len(ids)
+            known[kind] = sum(1 for i in ids if self.days[i] <= self.day)
+        in_state = sum(
+            1
+            for i, itpp in self.whole.table("itpps").items()
+            if self.days[i] > self.day and self.trim.states(itpp)
+        )
+        return KnownOn(self.day, known, {k: totals[k] - known[k] for k in COUNTED}, in_state)
 
-    def fetch(position: int) -> Record:
-        return trim.record(events.record(positions[position]))
+    def table(self, kind: str) -> dict[str, Record]:
+        if kind in VOCABULARY:
+            return self.whole.table(kind)
+        if kind not in self._tables:
+            self._tables[kind] = self.narrowed_table(kind)
+        return self._tables[kind]
 
-    narrowed = FactBase(base, EventStore(len(positions), column, fetch), lambda: days)
-    totals = {kind: len(events) if kind == "events" else len(fb.table(kind)) for kind in COUNTED}
-    # An ITPP shown in an earlier state is not known yet as agreed: it counts as later.
-    known = {kind: len(positions) if kind == "events" else len(base[kind]) for kind in COUNTED}
-    known["itpps"] -= in_state
-    narrowed.known = KnownOn(day, known, {k: totals[k] - known[k] for k in COUNTED}, in_state)
-    return narrowed
+    def narrowed_table(self, kind: str) -> dict[str, Record]:
+        whole = self.whole.table(kind)
+        if kind == "sources":
+            return {i: s for i, s in whole.items() if self.days[i] <= self.day}
+        table: dict[str, Record] = {}
+        for record_id, record in whole.items():
+            if self.days[record_id] <= self.day:
+                table[record_id] = self.trim.record(record)
+            elif kind == "itpps":  # not agreed yet: perhaps under negotiation
+                earlier = self.trim.earlier_state(record)
+                if earlier is not None:
+                    table[record_id] = earlier
+        return table
+
+    def holds(self, record_id: str) -> bool:
+        """Whether this base holds the record (vocabulary always; an ITPP also in a state)."""
+        kind = self.whole.kind_of(record_id)
+        if kind is None:
+            return False
+        if kind in VOCABULARY:
+            return True
+        if kind == "events":
+            if self._kept_events is None:
+                ids = self.whole.events.column("ids")
+                self._kept_events = {ids[i] for i in self.positions}
+            return record_id in self._kept_events
+        if kind == "itpps":
+            return record_id in self.table("itpps")
+        return self.days[record_id] <= self.day
+
+    @property
+    def gaps(self) -> list[Record]:
+        if self._gaps is None:
+            trimmed = (trimmed_gap(g, self.holds) for g in self.whole.gaps)
+            self._gaps = [gap for gap in trimmed if gap is not None]
+        return self._gaps
+
+    @property
+    def stated_events_through(self) -> str | None:
+        if not self._reach:
+            stated = self.whole.stated_events_through
+            all_kept = len(self.positions) == len(self.whole.events)
+            self._reach.append(
+                stated if stated is None or all_kept else reach(self.whole.events, self.positions)
+            )
+        return self._reach[0]
+
+    def record_ids(self) -> list[str]:
+        return [i for i in self.whole.record_ids() if self.holds(i)]
+
+    def kind_of(self, record_id: str) -> str | None:
+        return self.whole.kind_of(record_id) if self.holds(record_id) else None
+
+    def names(self, kind: str) -> dict[str, str]:
+        if kind not in self._names:
+            if kind in VOCABULARY:
+                self._names[kind] = self.whole.names(kind)
+            elif kind in NAMED_KINDS:
+                self._names[kind] = name_index(list(self.table(kind).values()))
+            else:
+                self._names[kind] = {n: i for n, i in self.whole.names(kind).items() if self.holds(i)}
+        return self._names[kind]
 
 
-def names_of(fb: FactBase, base: dict[str, Any], kind: str, kept: set[str]) -> dict[str, str]:
-    """The name index of one kind, for the records kept."""
-    if kind in NAMED_KINDS:
-        return name_index(list(base[kind].values()))
-    return {name: i for name, i in fb.names(kind).items() if i in kept}
-
-
-def trimmed_gap(gap: Record, kept: set[str]) -> Record | None:
+def trimmed_gap(gap: Record, holds: Callable[[str], bool]) -> Record | None:
     """A gap about records of which some are kept, naming only those; None when none is."""
     records = gap.get("records")
     if not records:
         return gap
-    known = [r for r in records if r in kept]
+    known = [r for r in records if holds(r)]
     return {**gap, "records": known} if known else None
 
 
