@@ -342,3 +342,37 @@ def test_every_command_that_answers_from_the_fact_base_takes_as_of() -> None:
     for command in COMMAND_MODULES:
         help_text = run(command, "--help").stdout
         assert ("--as-of" in help_text) == (command not in ("validate", "schema")), command
+
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_cab049b54525a233.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed interview lives outside the repository")
+def test_check_of_the_seed_as_of_its_year_cites_no_later_source() -> None:
+    import yaml
+
+    raw = yaml.load(Path(BUNDLED).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    dated = {s["id"]: s.get("date") for s in raw["sources"]}
+
+    def later_sources(*args: str) -> set[str]:
+        rows = json.loads(run("check", str(SEED), "-f", "json", *args).stdout)
+        cited = {s for row in rows for s in row["sources"]}
+        assert cited  # the check judged something
+        return {s for s in cited if not dated[s] or dated[s][:4] > "2023"}
+
+    assert later_sources()  # without --as-of, verdicts rest on 2024 and 2025 sources too
+    assert later_sources("--as-of", "2023") == set()
+
+
+def test_the_readme_example_is_what_the_tool_prints() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- as-of example -->\n")[1].split("<!-- /as-of example -->")[0]
+    commands = [c for c in block.split("    $ asiapac ") if c]
+    assert len(commands) == 3
+    for command in commands:
+        line, *shown = command.splitlines()
+        result = run(*line.split())
+        assert result.exit_code == 0 and result.stdout == "".join(s[4:] + "\n" for s in shown), line
+    summary = readme.split("`about` says it in every format\n(`")[1].split("`)")[0]
+    said = json.loads(run("about", "-f", "json", "--as-of", "2023-06-01").stdout)["as_of"]["summary"]
+    assert " ".join(summary.split()) == said
