@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, Located
 from asiapac_cli.facts import cache, model
 from asiapac_cli.facts.base import EventStore, FactBase, build_base, chronological
-from asiapac_cli.facts.known_on import known_days, undated_source_warnings
 from asiapac_cli.facts.names import NAMED_KINDS, alias_collisions
 from asiapac_cli.files import SPECIAL_FILES
 from asiapac_cli.safe_text import display_path
@@ -72,6 +71,8 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
         ) from None
     finally:
         gc.enable()
+    from asiapac_cli.facts.known_on import known_days  # only a fresh parse computes the days
+
     days = known_days(base)
     if use_cache:
         cache.write(path, key, base, events, days)
@@ -289,6 +290,8 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dic
         raise FactFileInvalid(path, [Located(p.line, p.column, p.message) for p in problems])
     assert isinstance(document, dict)
     records = {kind: document.get(kind) or [] for kind in model.RECORD_KINDS}
+    from asiapac_cli.facts.known_on import undated_source_warnings
+
     checked_on = document.get("checked_on") or document["as_of"]
     head = {
         "checked_on": checked_on,

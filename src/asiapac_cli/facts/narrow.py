@@ -294,7 +294,8 @@ def reach(events: Any, positions: list[int]) -> str | None:
     if not positions:
         return None
     ends: list[str] = events.column("hi")
-    latest = max(positions, key=lambda i: (ends[i], -i))  # the first of equal reaches, as written
+    furthest = max(map(ends.__getitem__, positions))
+    latest = next(i for i in positions if ends[i] == furthest)  # the first of equal reaches
     event = events.record(latest)
     reached: str = event.get("end") or event["date"]
     return reached
