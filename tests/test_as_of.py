@@ -144,11 +144,37 @@ def test_groupings_at_three_dates() -> None:
     assert ids("groupings", "--as-of", "2023-08-18") == {"quad", "aukus", "camp-david-trilateral"}
 
 
-def test_a_groupings_events_are_only_those_known() -> None:
-    rows = json.loads(run("groupings", "--as-of", "2021-09-15", "-f", "json").stdout)
-    quad = next(r for r in rows if r["id"] == "quad")
-    every = json.loads(run("groupings", "-f", "json").stdout)
-    assert quad["sources"] == next(r for r in every if r["id"] == "quad")["sources"][:2]
+def test_references_name_only_records_known_on_the_day() -> None:
+    def exported(day: str) -> dict[str, Any]:
+        document: dict[str, Any] = json.loads(run("export", "-f", "json", "--as-of", day).stdout)
+        return document
+
+    quad = next(g for g in exported("2021-03-30")["groupings"] if g["id"] == "quad")
+    # The virtual leaders' summit of 12 March 2021 is known from its source of 31 March.
+    assert quad["events"] == ["quad-first-meeting-2007", "quad-revived-2017"]
+    claims = {c["id"]: c for c in exported("2024-06-30")["claims"]}
+    assert (
+        "japan-mission-to-nato-inaugurated-2025"
+        not in claims["seed-claim-japan-delegation-jan-2023"]["records"]
+    )
+    assert (
+        "tokyo-office-no-longer-discussed-2025"
+        not in claims["seed-claim-office-dropped-from-outcome"]["records"]
+    )
+    whole = {c["id"]: c for c in json.loads(run("export", "-f", "json").stdout)["claims"]}
+    assert (
+        "japan-mission-to-nato-inaugurated-2025" in whole["seed-claim-japan-delegation-jan-2023"]["records"]
+    )
+
+
+def test_a_gap_about_later_records_only_is_left_out() -> None:
+    def gaps(*args: str) -> dict[str, list[str]]:
+        return {g["id"]: g["records"] for g in about(*args)["gaps"]}
+
+    in_2025 = gaps("--as-of", "2025-12-31")
+    assert "gap-ankara-2026-attendance" not in in_2025  # its records are of 2026
+    assert in_2025["gap-after-july-2026"] == []  # a gap about no record is about the file: kept
+    assert "gap-ankara-2026-attendance" in gaps()
 
 
 def test_sources_at_three_dates() -> None:
@@ -256,6 +282,8 @@ def test_export_sqlite_at_three_dates(tmp_path: Path) -> None:
     early = tables("2022-06-28")
     assert early.execute("select count(*) from itpps").fetchone() == (0,)
     assert early.execute("select value from meta where key = 'as_of'").fetchone() == ("2022-06-28",)
+    (summary,) = early.execute("select value from meta where key = 'as_of_summary'").fetchone()
+    assert summary.startswith("as of 2022-06-28: ") and summary.endswith(" are later")
     mid = tables("2023-07-12")
     assert ("itpp-japan",) in mid.execute("select id from itpps").fetchall()
     assert mid.execute("select count(*) from events where id = 'washington-summit-2024'").fetchone() == (0,)
@@ -270,7 +298,8 @@ def test_export_html_at_three_dates() -> None:
 
     early = page("2022-06-28")
     assert 'id="ev-madrid-summit-2022"' not in early and 'id="ev-brussels-summit-2021"' in early
-    assert "Only what was known on 2022-06-28 is shown (as of 2022-06-28: " in early
+    said = "Only what was known on 2022-06-28 is shown (as of 2022-06-28: "
+    assert early.count(said) == 2  # in the header and in the coverage footer
     mid = page("2023-07-12")
     assert 'id="itpp-itpp-japan"' in mid and 'id="ev-washington-summit-2024"' not in mid
     assert 'id="ev-washington-summit-2024"' in page("2024-07-11")
@@ -299,8 +328,16 @@ def test_a_terminal_table_ends_with_what_was_left_out() -> None:
     assert "France" not in shown.split("as of 2023-06-01")[0]
     outline = tty("show", "japan", "--as-of", "2023-06-01").stdout
     assert outline.rstrip().splitlines()[-1].startswith("as of 2023-06-01: ")
-    cited = tty("cite", "madrid-summit-2022", "--as-of", "2022-06-29")
-    assert cited.stderr.startswith("asiapac: as of 2022-06-29: ")
+    for args in (
+        ["cite", "madrid-summit-2022"],
+        ["timeline", "-f", "ics"],
+        ["sources", "-f", "bibtex"],
+        ["export", "-f", "json"],
+    ):
+        on_screen = tty(*args, "--as-of", "2022-06-29")
+        assert on_screen.stderr.startswith("asiapac: as of 2022-06-29: "), args
+        assert "as of 2022-06-29" not in on_screen.stdout or args[0] == "export", args
+        assert run(*args, "--as-of", "2022-06-29").stderr == "", args  # piped: the text alone
 
 
 def test_before_the_earliest_record_the_answer_is_empty_with_a_message() -> None:
