@@ -413,3 +413,11 @@ def test_the_readme_example_is_what_the_tool_prints() -> None:
     summary = readme.split("`about` says it in every format\n(`")[1].split("`)")[0]
     said = json.loads(run("about", "-f", "json", "--as-of", "2023-06-01").stdout)["as_of"]["summary"]
     assert " ".join(summary.split()) == said
+
+
+def test_with_no_event_known_the_page_is_a_no_match_and_about_reaches_no_date() -> None:
+    page = run("export", "-f", "html", "--as-of", "1999")  # like a page --since 2090: no events
+    assert page.exit_code == 1 and page.stdout == ""
+    assert page.stderr.startswith("asiapac: no events matched; as of 1999-12-31: nothing is known yet; ")
+    nothing = json.loads(run("about", "-f", "json", "--as-of", "1999").stdout)
+    assert nothing["events_through"] is None and nothing["counts"]["events"] == 0

@@ -178,10 +178,9 @@ class KnownOnBase(FactBase):
         def fetch(position: int) -> Record:
             return self.trim.record(events.record(positions[position]))
 
-        head = ("schema_version", "checked_on", "events_through")
-        super().__init__(
-            {k: whole.base.get(k) for k in head}, EventStore(len(positions), column, fetch), whole.known_days
-        )
+        # The head the file gives; events_through is the reach of the events kept (a property).
+        head = {"schema_version": whole.base["schema_version"], "checked_on": whole.base["checked_on"]}
+        super().__init__(head, EventStore(len(positions), column, fetch), whole.known_days)
         self.whole = whole
         self.day = day
         self.days = days
