@@ -224,6 +224,7 @@ def test_cite_at_three_dates() -> None:
     on_the_day = run("cite", "itpp-japan", "--as-of", "2023-07-12").stdout
     later = run("cite", "itpp-japan").stdout
     assert "Diplomatic Bluebook" not in on_the_day and "Diplomatic Bluebook" in later
+    assert "Diplomatic Bluebook" in run("cite", "itpp-japan", "--as-of", "2024-04-16").stdout  # its day
     assert all("2023-07-12" in line or "2014" in line or "2020" in line for line in on_the_day.splitlines())
     bibtex = run("cite", "france-opposes-tokyo-office", "--style", "bibtex", "--as-of", "2023-07-12").stdout
     assert "2025" not in bibtex and "@" in bibtex  # the 2025 Jiji report was not written yet
@@ -237,6 +238,8 @@ def about(*args: str) -> dict[str, Any]:
 
 
 def test_about_counts_what_is_known_and_what_is_later() -> None:
+    before_madrid = about("--as-of", "2022-06-28")
+    assert before_madrid["counts"]["stances"] == 0 and before_madrid["counts"]["groupings"] == 2
     june = about("--as-of", "2023-06-01")
     assert june["counts"]["stances"] == 3 and june["counts"]["itpps"] == 0
     assert june["as_of"]["later"]["stances"] == 4 and june["as_of"]["later"]["itpps"] == 4
