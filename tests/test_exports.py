@@ -440,6 +440,7 @@ def test_sqlite_counts_and_keys(data: str, tmp_path: Path, monkeypatch: pytest.M
         len(r["sources"])
         + sum(len(a["sources"]) for a in r.get("areas") or [])
         + len((r.get("predecessor") or {}).get("sources") or [])
+        + sum(len(s["sources"]) for s in r.get("states") or [])
         for r in all_records
     )
     assert count(db, "attendance") == sum(len(e.get("attendance") or []) for e in events)

@@ -38,6 +38,10 @@ SUPPORTING_POSITIONS = ("proposed", "supported")
 ATTENDANCE_LEVELS = ("leader", "deputy-leader", "minister", "official", "absent", "not-known")
 # Attendance levels that do not make a partner an actor of the event.
 NOT_ATTENDING = ("absent", "not-known")
+# An ITPP's earlier states (`states:` in the fact file), before it was agreed; a listing shows
+# `agreed` for the programme itself.
+ITPP_STATES = ("under-negotiation",)
+ITPP_AGREED = "agreed"
 VERDICTS = (
     "verified",
     "verified-with-caveat",

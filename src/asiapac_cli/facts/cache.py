@@ -18,6 +18,7 @@ import marshal
 import os
 import stat
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,7 +26,7 @@ from asiapac_cli import __version__
 from asiapac_cli.facts.base import EventStore, FactBase
 
 MAGIC = b"asiapac-cache\x00"
-FORMAT = 4  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both
+FORMAT = 6  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both; 6: known-on days
 CACHE_ENV = "ASIAPAC_CACHE_DIR"
 DISABLE_ENV = "ASIAPAC_NO_CACHE"
 
@@ -64,8 +65,12 @@ def enabled() -> bool:
     return not os.environ.get(DISABLE_ENV)
 
 
-def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: list[Any]) -> None:
-    """Store the fact base atomically; any failure leaves things as they were."""
+def write(
+    data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: list[Any], days: dict[str, str]
+) -> None:
+    """Store the fact base atomically; any failure leaves things as they were. `days` are the
+    known-on days of sources and fact records (facts/known_on.py), a section of their own so
+    that only --as-of reads them."""
     if not enabled():
         return
     import tempfile  # only when writing: it costs start-up time
@@ -74,9 +79,10 @@ def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: l
     offsets = [0]
     for blob in blobs:
         offsets.append(offsets[-1] + len(blob))
-    columns = EventStore.build_columns(events)
+    columns = EventStore.build_columns(events, days)
     sections = {
         "base": marshal.dumps(base),
+        "known_on": marshal.dumps(days),
         **{f"column:{name}": marshal.dumps(values) for name, values in columns.items()},
         "offsets": marshal.dumps(offsets),
         "events": b"".join(blobs),
@@ -164,7 +170,22 @@ def read(data_path: Path, key: tuple[Any, ...]) -> FactBase | None:
             return None
     except DAMAGED:
         return None
-    return FactBase(base, lazy_events(reader, header["events"]))
+    return FactBase(base, lazy_events(reader, header["events"]), lazy_days(reader))
+
+
+def lazy_days(reader: CacheReader) -> Callable[[], dict[str, str]]:
+    """The known-on days, read when first asked (only --as-of asks)."""
+
+    def days() -> dict[str, str]:
+        try:
+            loaded = marshal.loads(reader.section("known_on"))
+        except DAMAGED as error:
+            raise CacheDamaged(reader.path) from error
+        if not isinstance(loaded, dict):
+            raise CacheDamaged(reader.path)
+        return loaded
+
+    return days
 
 
 def lazy_events(reader: CacheReader, count: int) -> EventStore:

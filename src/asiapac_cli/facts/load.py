@@ -71,9 +71,14 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
         ) from None
     finally:
         gc.enable()
+    from asiapac_cli.facts.known_on import known_days  # only a fresh parse computes the days
+
+    days = known_days(base)
     if use_cache:
-        cache.write(path, key, base, events)
-    return FactBase(base, EventStore.in_memory(events))
+        cache.write(path, key, base, events, days)
+    fb = FactBase(base, EventStore.in_memory(events, days), lambda: days)
+    fb.warnings = head["warnings"]  # only a fresh parse has them: `validate` never reads the cache
+    return fb
 
 
 T = TypeVar("T")
@@ -256,7 +261,8 @@ def compose(text: str, path: str) -> Any:
 
 def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dict[str, Any]]:
     """Validate a fact file's text; return its records by kind, schema version and its head:
-    `checked_on`, `events_through` (None when the file does not say) and `gaps`."""
+    `checked_on`, `events_through` (None when the file does not say), `gaps`, and `warnings`
+    (what is valid but worth a curator's look, located like problems)."""
     from asiapac_cli.facts import schema
 
     root = compose(text, path)
@@ -284,10 +290,18 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dic
         raise FactFileInvalid(path, [Located(p.line, p.column, p.message) for p in problems])
     assert isinstance(document, dict)
     records = {kind: document.get(kind) or [] for kind in model.RECORD_KINDS}
+    from asiapac_cli.facts.known_on import undated_source_warnings
+
+    checked_on = document.get("checked_on") or document["as_of"]
     head = {
-        "checked_on": document.get("checked_on") or document["as_of"],
+        "checked_on": checked_on,
         "events_through": document.get("events_through"),
         "gaps": document.get("gaps") or [],
+        "warnings": [
+            Located(mark.line + 1, mark.column + 1, message)
+            for source_id, message in undated_source_warnings(records["sources"], checked_on)
+            for mark in [checker.ids[source_id][1]]
+        ],
     }
     return records, document["schema_version"], head
 

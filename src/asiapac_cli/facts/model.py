@@ -99,6 +99,14 @@ class Predecessor(TypedDict, total=False):
     sources: Required[list[Citation]]
 
 
+class ItppState(TypedDict, total=False):
+    date: Required[str]
+    status: Required[str]
+    evidence: Required[str]
+    note: str
+    sources: Required[list[Citation]]
+
+
 class Itpp(Fact, total=False):
     partner: Required[str]
     title: Required[str]
@@ -108,6 +116,7 @@ class Itpp(Fact, total=False):
     areas_total: int | None
     areas: list[Area]
     predecessor: Predecessor
+    states: list[ItppState]
 
 
 class Stance(Fact, total=False):

@@ -555,7 +555,38 @@ PREDECESSOR = Mapping(
     }
 )
 
-ITPP = DatedSpan(
+ITPP_STATE = Mapping(
+    {
+        "date": Field(PartialDate(), required=True, description="when a source first says so"),
+        "status": Field(Enum(vocab.ITPP_STATES), required=True),
+        "evidence": Field(Enum(vocab.EVIDENCE_LEVELS), required=True),
+        "note": Field(Text()),
+        "sources": Field(ListOf(CitationSpec(), min_items=1), required=True),
+    },
+    title="ITPP state",
+)
+
+
+class ItppSpec(DatedSpan):
+    """An ITPP: its period in order, and each earlier state before its agreement."""
+
+    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+        super().check_record(record, node, checker, label)
+        agreed = record.get("agreed")
+        if not agreed or not isinstance(record.get("states"), list):
+            return
+        state_nodes: list[Any] = next((v.value for k, v in node.value if k.value == "states"), [])
+        for number, (state, state_node) in enumerate(zip(record["states"], state_nodes, strict=False)):
+            date = state.get("date") if isinstance(state, dict) else None
+            if date and model.date_bounds(date)[0] >= model.date_bounds(agreed)[0]:
+                checker.report(
+                    state_node.start_mark,
+                    f"{child(label, 'states')}[{number}]: a state dated {date!r} must come before "
+                    f"agreed {agreed!r} (it is what was known before the agreement)",
+                )
+
+
+ITPP = ItppSpec(
     {
         **fact_fields("itpps"),
         "partner": Field(Ref("actors"), required=True),
@@ -566,6 +597,10 @@ ITPP = DatedSpan(
         "areas_total": Field(Count(), nullable=True),
         "areas": Field(ListOf(AREA)),
         "predecessor": Field(PREDECESSOR),
+        "states": Field(
+            ListOf(ITPP_STATE),
+            description="earlier states in date order, each as sources dated then give it (--as-of)",
+        ),
     },
     start_field="period_start",
     end_field="period_end",

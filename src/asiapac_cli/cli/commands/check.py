@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     pass
 
 from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
-from asiapac_cli.cli.options import DataOption, Output, listing_command
+from asiapac_cli.cli.options import AsOfOption, DataOption, Output, listing_command
 
 
 @listing_command()
@@ -42,6 +42,7 @@ def check(
         bool, typer.Option("--all", help="List every sentence, also those that name nothing the base knows.")
     ] = False,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     *,
     output: Output,
 ) -> None:
@@ -84,7 +85,9 @@ def check(
             "convert it first, for example: iconv -f latin1 -t utf-8"
         ) from None
     listing = select_columns(
-        run_query(data, lambda fb: check_text(fb, text, level, show_all)), output.columns
+        # --as-of: the checker is handed the fact base as it stood on that day
+        run_query(data, lambda fb: check_text(fb, text, level, show_all), as_of),
+        output.columns,
     )
     if not listing.rows and fmt == "table":
         sys.stderr.write(f"asiapac: {listing.empty_message}\n")

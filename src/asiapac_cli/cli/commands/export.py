@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 from asiapac_cli.cli.app import command
 from asiapac_cli.cli.emit import emit_text, run_query
-from asiapac_cli.cli.options import DataOption
+from asiapac_cli.cli.options import AsOfOption, DataOption
 
 
 @command()
@@ -51,6 +51,7 @@ def export(
     since: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: from this date.")] = None,
     until: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: up to this date.")] = None,
     data: DataOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """The whole fact base as SQLite, JSON or one HTML page.
 
@@ -71,18 +72,18 @@ def export(
     if chosen != "html" and (topic or actor or since or until):
         raise UsageProblem("--topic, --actor, --since and --until apply to --format html only")
     if chosen == "html":
-        export_html(output, data, since, until, actor, topic)
+        export_html(output, data, since, until, actor, topic, as_of)
     elif chosen == "sqlite":
         if output is None:
             raise UsageProblem("--format sqlite needs --output FILE.db")
-        run_query(data, lambda fb: sqlite(fb, output))
+        run_query(data, lambda fb: sqlite(fb, output), as_of)
         sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
     elif output is None:
-        emit_text(full_json, data)
+        emit_text(full_json, data, as_of)
     else:
         from asiapac_cli.files import write_atomically
 
-        text = run_query(data, full_json)
+        text = run_query(data, full_json, as_of)
         write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
 
 
@@ -93,6 +94,7 @@ def export_html(
     until: Optional[str],
     actor: Optional[list[str]],
     topic: Optional[list[str]],
+    as_of: Optional[str] = None,
 ) -> None:
     """The HTML briefing to `output` (atomically) or stdout; its module is imported only here."""
     from asiapac_cli.exports.briefing.page import briefing
@@ -106,8 +108,8 @@ def export_html(
         return briefing(fb, since=since, until=until, actors=actor, topics=topic, fact_file=fact_file)
 
     if output is None:
-        emit_text(page, data)
+        emit_text(page, data, as_of)
         return
-    text = run_query(data, page)
+    text = run_query(data, page, as_of)
     write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
     sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")

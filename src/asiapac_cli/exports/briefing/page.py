@@ -311,6 +311,11 @@ def itpp_table(page: Page) -> str:
             return f"{count} of {esc(total)}; the other {int(total) - count} are {NOT_NAMED}"
         return f"{count} (all)" if total else f"{count}; the total is not known"
 
+    def agreed(i: Record) -> str:
+        if i.get("status"):  # narrowed by --as-of to an earlier state
+            return f"not yet: {esc(i['status'].replace('-', ' '))}"
+        return esc(i["agreed"]) if i.get("agreed") else "not known"
+
     def predecessor(i: Record) -> str:
         p = i.get("predecessor")
         if not p:
@@ -320,7 +325,7 @@ def itpp_table(page: Page) -> str:
 
     rows = [
         row("Programme", [f"{esc(i['title'])}{cites(page, i.get('sources') or [])}" for i in itpps]),
-        row("Agreed", [esc(i["agreed"]) if i.get("agreed") else "not known" for i in itpps]),
+        row("Agreed", [agreed(i) for i in itpps]),
         row("Period", [period(i) for i in itpps]),
         row(
             "Areas in total", [esc(i["areas_total"]) if i.get("areas_total") else "not known" for i in itpps]
@@ -734,6 +739,12 @@ def gap_text(gap: Any) -> str:
 
 
 def scope_text(page: Page) -> str:
+    as_of = page.about.get("as_of")  # narrowed by --as-of: say to what, and what is left out
+    known = f" Only what was known on {as_of['date']} is shown ({as_of['summary']})." if as_of else ""
+    return narrowing_text(page) + known
+
+
+def narrowing_text(page: Page) -> str:
     if not page.filtered:
         return "This page shows the whole fact base."
     parts = []
