@@ -139,9 +139,11 @@ def test_actors_are_vocabulary_and_always_there() -> None:
 
 def test_groupings_at_three_dates() -> None:
     assert ids("groupings", "--as-of", "2017-11-11") == set()
-    # The Quad dates from 2007, but no source in the base is older than 12 November 2017.
-    assert ids("groupings", "--as-of", "2021-09-15") == {"quad", "aukus"}
-    assert ids("groupings", "--as-of", "2023-08-18") == {"quad", "aukus", "camp-david-trilateral"}
+    # The Quad dates from 2007, but no source in the base is older than 12 November 2017. The IP4
+    # has no founding date; its earliest source is NATO's release of 2 December 2020.
+    assert ids("groupings", "--as-of", "2020-12-01") == {"quad"}
+    assert ids("groupings", "--as-of", "2021-09-15") == {"quad", "aukus", "ip4"}
+    assert ids("groupings", "--as-of", "2023-08-18") == {"quad", "aukus", "camp-david-trilateral", "ip4"}
 
 
 def test_references_name_only_records_known_on_the_day() -> None:
@@ -239,7 +241,8 @@ def about(*args: str) -> dict[str, Any]:
 
 def test_about_counts_what_is_known_and_what_is_later() -> None:
     before_madrid = about("--as-of", "2022-06-28")
-    assert before_madrid["counts"]["stances"] == 0 and before_madrid["counts"]["groupings"] == 2
+    assert before_madrid["counts"]["stances"] == 0
+    assert before_madrid["counts"]["groupings"] == 3  # the Quad, AUKUS and the IP4
     june = about("--as-of", "2023-06-01")
     assert june["counts"]["stances"] == 3 and june["counts"]["itpps"] == 0
     assert june["as_of"]["later"]["stances"] == 4 and june["as_of"]["later"]["itpps"] == 4
