@@ -1,0 +1,174 @@
+"""Issue 18, hostile input round three (the parts outside the checker's text analysis): each
+finding as a regression test through the real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+ASIAPAC = str(Path(sys.executable).parent / "asiapac")
+BUNDLED = str(REPO / "data" / "facts.yaml")
+DRAFT = REPO / "docs" / "draft.txt"
+INTERNAL = "internal error"
+
+
+def asiapac(
+    *args: str, input: bytes | None = None, timeout: float = 60, **kwargs: object
+) -> subprocess.CompletedProcess[str]:
+    """The installed tool as a process; its output decoded leniently (it may be anything)."""
+    result = subprocess.run(
+        [ASIAPAC, *args],
+        capture_output=True,
+        input=input,
+        timeout=timeout,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    return subprocess.CompletedProcess(
+        result.args,
+        result.returncode,
+        result.stdout.decode("utf-8", "backslashreplace"),
+        result.stderr.decode("utf-8", "backslashreplace"),
+    )
+
+
+# --- 1. reading the text given to `check` ------------------------------------------------------
+
+# The second sentence is contradicted by the bundled fact base (AUKUS was announced in 2021), so
+# a text that is read at all exits 3.
+ENGLISH = "Japan's ITPP was agreed in 2023.\nAUKUS was announced in 2022.\n"
+
+
+def test_the_english_text_the_encoding_tests_use_is_contradicted_when_read(tmp_path: Path) -> None:
+    text = tmp_path / "draft.txt"
+    text.write_text(ENGLISH, encoding="utf-8")
+    assert asiapac("check", str(text), "--data", BUNDLED).returncode == 3
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [("utf-16-le", "utf-16le"), ("utf-16-be", "utf-16be"), ("utf-32-le", "utf-32le"), ("utf-32-be", "utf-32be")],
+)
+def test_utf16_or_utf32_without_a_bom_is_refused_with_the_command_that_converts_it(
+    tmp_path: Path, encoding: str, named: str
+) -> None:
+    text = tmp_path / "draft.txt"
+    text.write_bytes(ENGLISH.encode(encoding))
+    for args, stdin, name in (([str(text)], None, str(text)), (["-"], text.read_bytes(), "standard input")):
+        result = asiapac("check", *args, "--data", BUNDLED, input=stdin)
+        assert result.returncode == 66, result.stdout + result.stderr
+        assert result.stdout == ""
+        assert result.stderr.startswith(f"asiapac: {name}: not UTF-8 text:"), result.stderr
+        assert f"iconv -f {named} -t utf-8" in result.stderr and "latin1" not in result.stderr
+    # The advice works: the converted text is the text.
+    converted = subprocess.run(["iconv", "-f", named, "-t", "utf-8", str(text)], capture_output=True)
+    assert converted.stdout == ENGLISH.encode()
+
+
+@pytest.mark.parametrize(("encoding", "family"), [("utf-16", "utf-16"), ("utf-32", "utf-32")])
+def test_utf16_or_utf32_with_a_bom_gets_iconv_from_that_encoding_not_latin1(
+    tmp_path: Path, encoding: str, family: str
+) -> None:
+    text = tmp_path / "draft.txt"
+    text.write_bytes(ENGLISH.encode(encoding))  # Python writes the byte-order mark first
+    result = asiapac("check", str(text), "--data", BUNDLED)
+    assert result.returncode == 66
+    assert result.stderr == (
+        f"asiapac: {text}: {family.upper()} text (it starts with a {family.upper()} byte-order mark), "
+        f"not UTF-8; convert it first: iconv -f {family} -t utf-8\n"
+    )
+    converted = subprocess.run(["iconv", "-f", family, "-t", "utf-8", str(text)], capture_output=True)
+    assert converted.stdout == ENGLISH.encode()
+
+
+def test_a_stray_nul_in_a_utf8_text_does_not_stop_the_check(tmp_path: Path) -> None:
+    text = tmp_path / "draft.txt"
+    text.write_bytes(ENGLISH.replace("2023.", "2023.\x00").encode())
+    result = asiapac("check", str(text), "--data", BUNDLED)
+    assert result.returncode == 3, result.stderr
+
+
+def test_a_text_that_is_not_utf8_names_its_line_column_and_byte(tmp_path: Path) -> None:
+    text = tmp_path / "draft.txt"
+    text.write_bytes("Japan joined.\nJapan’s ITPP – café\n".encode("cp1252"))
+    result = asiapac("check", str(text), "--data", BUNDLED)
+    assert result.returncode == 66
+    assert result.stderr.startswith(f"asiapac: {text}:2:6: not UTF-8 text (byte 0x92); "), result.stderr
+    assert "iconv -f cp1252 -t utf-8" in result.stderr
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.fifo"
+    os.mkfifo(path)
+    return path
+
+
+def test_a_fifo_as_the_text_is_refused_like_a_fact_file_not_waited_for(fifo: Path) -> None:
+    result = asiapac("check", str(fifo), "--data", BUNDLED, timeout=20)
+    assert result.returncode == 66
+    assert result.stderr == (
+        f"asiapac: {fifo}: not a regular file (a FIFO); expected a text to check "
+        "(to check a stream, pipe it to: asiapac check -)\n"
+    )
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_a_device_as_the_text_is_refused(device: str) -> None:
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    result = asiapac("check", device, "--data", BUNDLED, timeout=20)
+    assert result.returncode == 66
+    assert result.stderr.startswith(f"asiapac: {device}: not a regular file (a character device)")
+
+
+def test_a_directory_or_a_missing_file_as_the_text_is_refused(tmp_path: Path) -> None:
+    folder = asiapac("check", str(tmp_path), "--data", BUNDLED)
+    assert folder.returncode == 66
+    assert folder.stderr == f"asiapac: {tmp_path}: is a directory (expected a text to check)\n"
+    missing = asiapac("check", str(tmp_path / "gone.txt"), "--data", BUNDLED)
+    assert missing.returncode == 66
+    assert missing.stderr == f"asiapac: {tmp_path / 'gone.txt'}: no such file (expected a text to check)\n"
+
+
+def test_standard_input_stays_allowed_and_bounded(tmp_path: Path) -> None:
+    piped = asiapac("check", "-", "--data", BUNDLED, "-f", "tsv", input=DRAFT.read_bytes())
+    assert piped.returncode == 3 and "contradicted" in piped.stdout
+    with open("/dev/zero", "rb") as zeros:
+        endless = asiapac("check", "-", "--data", BUNDLED, stdin=zeros, timeout=60)
+    assert endless.returncode == 66
+    assert endless.stderr == (
+        "asiapac: standard input: is more than 16 MiB; a text to check may be at most 16 MiB; "
+        "check it in parts\n"
+    )
+
+
+def test_a_closed_standard_input_is_a_message_not_a_crash() -> None:
+    result = asiapac("check", "-", "--data", BUNDLED, preexec_fn=lambda: os.close(0))
+    assert result.returncode == 66
+    assert result.stderr == "asiapac: standard input: cannot read: it is closed\n"
+
+
+def test_a_text_over_the_bound_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as out:
+        out.truncate(17 * 2**20)  # sparse: no 17 MiB written to the test machine's disk
+    result = asiapac("check", str(big), "--data", BUNDLED)
+    assert result.returncode == 66
+    assert result.stderr == (
+        f"asiapac: {big}: is 17 MiB; a text to check may be at most 16 MiB; check it in parts\n"
+    )
+
+
+def test_a_fact_file_in_utf16_gets_the_same_advice(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_bytes(Path(BUNDLED).read_text(encoding="utf-8").encode("utf-16-le"))
+    result = asiapac("validate", str(facts))
+    assert result.returncode == 66
+    assert result.stderr.startswith(f"asiapac: {facts}: not UTF-8 text:")
+    assert "iconv -f utf-16le -t utf-8" in result.stderr
