@@ -172,3 +172,106 @@ def test_a_fact_file_in_utf16_gets_the_same_advice(tmp_path: Path) -> None:
     assert result.returncode == 66
     assert result.stderr.startswith(f"asiapac: {facts}: not UTF-8 text:")
     assert "iconv -f utf-16le -t utf-8" in result.stderr
+
+
+# --- 2. one URL rule for the validator and the JSON Schema -------------------------------------
+
+# What ECMA-262 (the regular expressions of JSON Schema's `pattern`, and of editors' YAML
+# language servers) calls white space: WhiteSpace and LineTerminator, with every Zs character.
+ECMA_SPACE = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028}
+ECMA_SPACE |= {0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF}
+
+
+def url_characters() -> list[str]:
+    """Every character either regex language calls white space, and every control and format
+    character of the basic plane: the ones a URL rule has to decide about."""
+    import re
+    import unicodedata
+
+    found = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        c = chr(code)
+        if code in ECMA_SPACE or re.match(r"\s", c) or unicodedata.category(c) in ("Cc", "Cf"):
+            found.append(c)
+    return found
+
+
+def url_cases() -> list[str]:
+    cases = ["https://example.org/plain", "http://example.org/a?b=c#d"]
+    for c in url_characters():
+        cases += [f"https://example.org/a{c}b", f"https://example.org/a{c}", f"https://{c}example.org"]
+    return cases
+
+
+def yaml_quoted(text: str) -> str:
+    return '"' + "".join(c if " " < c <= "~" and c not in '"\\' else f"\\U{ord(c):08x}" for c in text) + '"'
+
+
+def asiapac_accepts(tmp_path: Path, urls: list[str]) -> list[bool]:
+    """Which URLs `asiapac validate` accepts: one fact file with a source for each."""
+    small = (REPO / "tests" / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+    head, tail = small.split("sources:\n", 1)
+    lines = head.count("\n") + 1  # the line `sources:` is on
+    added, url_line = [], {}
+    for number, url in enumerate(urls):
+        added.append(f"  - id: url-{number}\n    title: T\n    publisher: P\n    kind: primary\n")
+        added.append(f"    url: {yaml_quoted(url)}\n")
+        url_line[lines + 5 * number + 5] = number
+    facts = tmp_path / "urls.yaml"
+    facts.write_text(head + "sources:\n" + "".join(added) + tail, encoding="utf-8")
+    import json
+
+    result = asiapac("validate", str(facts), "-f", "json")
+    assert result.returncode in (0, 65), result.stderr
+    problems = json.loads(result.stdout)["problems"]
+    assert all(p["line"] in url_line for p in problems), [p for p in problems if p["line"] not in url_line]
+    refused = {url_line[p["line"]] for p in problems}
+    return [number not in refused for number in range(len(urls))]
+
+
+def url_schema() -> dict[str, object]:
+    import json
+
+    printed = json.loads(asiapac("schema").stdout)
+    return printed["properties"]["sources"]["items"]["properties"]["url"]  # type: ignore[no-any-return]
+
+
+def test_the_validator_and_the_json_schema_give_every_url_the_same_answer(tmp_path: Path) -> None:
+    import jsonschema
+
+    urls = url_cases()
+    validator = jsonschema.Draft202012Validator(url_schema())
+    by_schema = [validator.is_valid(url) for url in urls]
+    by_asiapac = asiapac_accepts(tmp_path, urls)
+    disagree = [repr(url) for url, a, s in zip(urls, by_asiapac, by_schema) if a != s]
+    assert not disagree, disagree
+    # The characters the two rules once disagreed on, and the ones no URL has, are refused.
+    for c in "\x1c\x1d\x1e\x1f\x85\ufeff\t\n \xa0\u2028\u200b\u202e\x00\x1b":
+        assert not by_asiapac[urls.index(f"https://example.org/a{c}b")], repr(c)
+    assert by_asiapac[:2] == [True, True]
+
+
+@pytest.mark.skipif(
+    not __import__("shutil").which("node"), reason="node (an ECMA-262 regex engine) is not installed"
+)
+def test_an_ecma_262_engine_reads_the_schemas_url_pattern_as_the_validator_does(tmp_path: Path) -> None:
+    """JSON Schema patterns are ECMA-262 regular expressions (what editors' YAML language servers
+    run), not Python's: the same answers there too."""
+    import json
+
+    urls = url_cases()
+    pattern = url_schema()["pattern"]
+    script = (
+        "const [pattern, urls] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "const re = new RegExp(pattern);"
+        "process.stdout.write(JSON.stringify(urls.map((u) => re.test(u))));"
+    )
+    node = subprocess.run(
+        ["node", "-e", script], input=json.dumps([pattern, urls]), capture_output=True, text=True, check=True
+    )
+    by_ecma = json.loads(node.stdout)
+    by_asiapac = asiapac_accepts(tmp_path, urls)
+    disagree = [repr(url) for url, a, e in zip(urls, by_asiapac, by_ecma) if a != e]
+    assert not disagree, disagree

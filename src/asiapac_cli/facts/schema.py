@@ -17,7 +17,6 @@ from asiapac_cli.facts import model
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNT_PATTERN = re.compile(r"0|[1-9][0-9]{0,8}")
-URL_PATTERN = re.compile(r"https?://[^\s]+")
 NULL_WORDS = ("", "~", "null", "Null", "NULL")
 PLAIN_TAGS = (
     "tag:yaml.org,2002:str",
@@ -157,16 +156,16 @@ class PartialDate(Text):
 
 
 class Url(Text):
-    expected = "an http:// or https:// address"
+    expected = "an http:// or https:// address (no spaces, controls or invisible characters)"
 
     def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
-        if URL_PATTERN.fullmatch(value):
+        if model.is_url(value):
             return value
         checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {value!r}")
         return INVALID
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^https?://\S+$"}
+        return {"type": "string", "pattern": model.URL_JSON_PATTERN}
 
 
 class Id(Text):

@@ -47,7 +47,7 @@ def esc(value: Any) -> str:
 def href(url: Any) -> str | None:
     """An escaped http(s) URL for an href, or None (no `javascript:` or other scheme)."""
     text = str(url)
-    return esc(text) if re.fullmatch(r"https?://\S+", text) else None
+    return esc(text) if model.is_url(text) else None
 
 
 LEVEL_WORDS = {
