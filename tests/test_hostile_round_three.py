@@ -275,3 +275,71 @@ def test_an_ecma_262_engine_reads_the_schemas_url_pattern_as_the_validator_does(
     by_asiapac = asiapac_accepts(tmp_path, urls)
     disagree = [repr(url) for url, a, e in zip(urls, by_asiapac, by_ecma) if a != e]
     assert not disagree, disagree
+
+
+# --- 3. `--output -` is standard output; so is the file standard output already is ----------
+
+
+def in_shell(command: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """`command` run by bash with pipefail, so a pipeline's status is the tool's."""
+    return subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, "ASIAPAC": ASIAPAC},
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("fmt", ["html", "json"])
+def test_output_dash_is_standard_output_not_a_file_named_dash(tmp_path: Path, fmt: str) -> None:
+    plain = in_shell(f'"$ASIAPAC" export -f {fmt} | cat', tmp_path)
+    dashed = in_shell(f'"$ASIAPAC" export -f {fmt} -o - | cat', tmp_path)
+    assert dashed.returncode == 0, dashed.stderr
+    assert dashed.stdout == plain.stdout and len(plain.stdout) > 1000
+    assert dashed.stderr == b"" and not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("fmt", ["html", "json"])
+def test_output_dev_stdout_through_a_pipe_is_standard_output(tmp_path: Path, fmt: str) -> None:
+    plain = in_shell(f'"$ASIAPAC" export -f {fmt}', tmp_path)
+    piped = in_shell(f'"$ASIAPAC" export -f {fmt} -o /dev/stdout | cat', tmp_path)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == plain.stdout and piped.stderr == b""
+    redirected = in_shell(f'"$ASIAPAC" export -f {fmt} -o /dev/stdout > out.{fmt}', tmp_path)
+    assert redirected.returncode == 0, redirected.stderr
+    assert (tmp_path / f"out.{fmt}").read_bytes() == plain.stdout
+
+
+def test_a_closed_pipe_after_output_dash_ends_quietly(tmp_path: Path) -> None:
+    result = in_shell('"$ASIAPAC" export -f html -o - | head -c 10', tmp_path)
+    assert result.returncode == 0 and result.stdout == b"<!DOCTYPE" + b" " and result.stderr == b""
+
+
+def test_sqlite_to_standard_output_is_the_database(tmp_path: Path) -> None:
+    import sqlite3
+
+    result = in_shell('"$ASIAPAC" export -f sqlite -o - | cat > piped.db', tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "piped.db").read_bytes().startswith(b"SQLite format 3\x00")
+    connection = sqlite3.connect(tmp_path / "piped.db")
+    assert connection.execute("SELECT count(*) FROM events").fetchone()[0] > 0
+    assert not (tmp_path / "-").exists()
+
+
+def test_sqlite_to_a_terminal_is_refused_as_binary() -> None:
+    from test_terminal import on_pty
+
+    screen = on_pty(["export", "-f", "sqlite", "-o", "-"], 100)
+    assert "SQLite format" not in screen
+    assert "a SQLite database is binary" in screen
+
+
+def test_another_pipe_or_device_as_output_says_how_to_write_to_it(tmp_path: Path) -> None:
+    # stdout and stderr are two different pipes here: /dev/stderr is a pipe that is not stdout.
+    result = asiapac("export", "-f", "json", "-o", "/dev/stderr")
+    assert result.returncode == 73 and result.stdout == ""
+    assert result.stderr == (
+        "asiapac: cannot write /dev/stderr: not a regular file (a FIFO); --output writes a regular "
+        "file: for a pipe or a device, write to standard output (-o -) and redirect it\n"
+    )

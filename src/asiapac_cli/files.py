@@ -213,6 +213,19 @@ def wide_encoding(sample: bytes) -> str | None:
     return best
 
 
+def is_standard_output(path: Path) -> bool:
+    """Whether an --output of `path` means standard output: `-`, as for curl and wget, or a name
+    of the very file standard output already is (/dev/stdout, /dev/fd/1, the file it was
+    redirected to), which is then written as stdout is rather than replaced."""
+    if str(path) == "-":
+        return True
+    try:
+        named, ours = os.stat(path), os.fstat(1)
+    except OSError:
+        return False
+    return (named.st_dev, named.st_ino) == (ours.st_dev, ours.st_ino)
+
+
 def write_atomically(path: Path, fill: Callable[[str], object]) -> None:
     """Create or replace the regular file `path` with what `fill` writes into the temporary
     file whose name it is given; readers see the old file or the whole new one, never a part.
@@ -226,15 +239,19 @@ def write_atomically(path: Path, fill: Callable[[str], object]) -> None:
     import tempfile
 
     shown = display_path(path)
-    target = os.path.realpath(path)
     try:
-        status: os.stat_result | None = os.stat(target)
+        # The path itself, through its links: /dev/stdout names a pipe that realpath cannot.
+        status: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         status = None
     except OSError as error:
         raise OutputUnwritable(f"cannot write {shown}: {error.strerror}") from None
     if status is not None and not stat.S_ISREG(status.st_mode):
-        raise OutputUnwritable(f"cannot write {shown}: not a regular file ({kind_of(status.st_mode)})")
+        raise OutputUnwritable(
+            f"cannot write {shown}: not a regular file ({kind_of(status.st_mode)}); --output writes a "
+            "regular file: for a pipe or a device, write to standard output (-o -) and redirect it"
+        )
+    target = os.path.realpath(path)
     if status is not None:
         mode = stat.S_IMODE(status.st_mode)
     else:
