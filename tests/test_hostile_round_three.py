@@ -52,7 +52,12 @@ def test_the_english_text_the_encoding_tests_use_is_contradicted_when_read(tmp_p
 
 @pytest.mark.parametrize(
     ("encoding", "named"),
-    [("utf-16-le", "utf-16le"), ("utf-16-be", "utf-16be"), ("utf-32-le", "utf-32le"), ("utf-32-be", "utf-32be")],
+    [
+        ("utf-16-le", "utf-16le"),
+        ("utf-16-be", "utf-16be"),
+        ("utf-32-le", "utf-32le"),
+        ("utf-32-be", "utf-32be"),
+    ],
 )
 def test_utf16_or_utf32_without_a_bom_is_refused_with_the_command_that_converts_it(
     tmp_path: Path, encoding: str, named: str
@@ -245,7 +250,7 @@ def test_the_validator_and_the_json_schema_give_every_url_the_same_answer(tmp_pa
     validator = jsonschema.Draft202012Validator(url_schema())
     by_schema = [validator.is_valid(url) for url in urls]
     by_asiapac = asiapac_accepts(tmp_path, urls)
-    disagree = [repr(url) for url, a, s in zip(urls, by_asiapac, by_schema) if a != s]
+    disagree = [repr(url) for url, a, s in zip(urls, by_asiapac, by_schema, strict=True) if a != s]
     assert not disagree, disagree
     # The characters the two rules once disagreed on, and the ones no URL has, are refused.
     for c in "\x1c\x1d\x1e\x1f\x85\ufeff\t\n \xa0\u2028\u200b\u202e\x00\x1b":
@@ -273,7 +278,7 @@ def test_an_ecma_262_engine_reads_the_schemas_url_pattern_as_the_validator_does(
     )
     by_ecma = json.loads(node.stdout)
     by_asiapac = asiapac_accepts(tmp_path, urls)
-    disagree = [repr(url) for url, a, e in zip(urls, by_asiapac, by_ecma) if a != e]
+    disagree = [repr(url) for url, a, e in zip(urls, by_asiapac, by_ecma, strict=True) if a != e]
     assert not disagree, disagree
 
 
