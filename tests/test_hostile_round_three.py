@@ -348,3 +348,66 @@ def test_another_pipe_or_device_as_output_says_how_to_write_to_it(tmp_path: Path
         "asiapac: cannot write /dev/stderr: not a regular file (a FIFO); --output writes a regular "
         "file: for a pipe or a device, write to standard output (-o -) and redirect it\n"
     )
+
+
+# --- 4. the cache home, by the XDG Base Directory rules ---------------------------------------
+
+
+def cache_env(tmp_path: Path, **settings: str) -> dict[str, str]:
+    """The environment of a user with these settings and none of the test suite's cache ones."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ASIAPAC_CACHE_DIR", "XDG_CACHE_HOME", "HOME")}
+    env["ASIAPAC_DATA"] = str(tmp_path / "facts.yaml")
+    return {**env, **settings}
+
+
+def cache_files_under(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("facts-*.cache")) if folder.exists() else []
+
+
+def lookup(tmp_path: Path, cwd: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    """`itpp japan` twice (a cold run writes the cache, if any; the second may read it)."""
+    for _ in range(2):
+        result = asiapac("itpp", "japan", "-f", "json", env=cache_env(tmp_path, **settings), cwd=cwd)
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+        assert '"area": "Cyber defence"' in result.stdout or '"areas_total"' in result.stdout
+    return result
+
+
+def root_cache_files() -> list[Path]:
+    return cache_files_under(Path("/.cache/asiapac"))
+
+
+def test_an_empty_home_runs_uncached_and_says_nothing(tmp_path: Path, facts_file: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    before = root_cache_files()
+    lookup(tmp_path, work, HOME="")
+    assert cache_files_under(work) == [] and root_cache_files() == before
+
+
+def test_a_home_that_does_not_exist_is_not_created(tmp_path: Path, facts_file: Path) -> None:
+    missing = tmp_path / "nonexistent"
+    lookup(tmp_path, tmp_path, HOME=str(missing))
+    assert not missing.exists()
+
+
+def test_a_relative_xdg_cache_home_is_ignored(tmp_path: Path, facts_file: Path) -> None:
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    lookup(tmp_path, work, HOME=str(home), XDG_CACHE_HOME="relative-cache")
+    assert not (work / "relative-cache").exists()
+    assert len(cache_files_under(home / ".cache" / "asiapac")) == 1  # the spec's default instead
+
+
+def test_an_absolute_xdg_cache_home_is_created_private(tmp_path: Path, facts_file: Path) -> None:
+    xdg = tmp_path / "xdg"
+    lookup(tmp_path, tmp_path, HOME="", XDG_CACHE_HOME=str(xdg))
+    assert len(cache_files_under(xdg / "asiapac")) == 1
+    assert (xdg.stat().st_mode & 0o777, (xdg / "asiapac").stat().st_mode & 0o777) == (0o700, 0o700)
+
+
+def test_asiapac_cache_dir_wins_over_an_unusable_home(tmp_path: Path, facts_file: Path) -> None:
+    chosen = tmp_path / "chosen"
+    lookup(tmp_path, tmp_path, HOME="", XDG_CACHE_HOME="relative", ASIAPAC_CACHE_DIR=str(chosen))
+    assert len(cache_files_under(chosen)) == 1
