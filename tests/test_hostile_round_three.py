@@ -411,3 +411,57 @@ def test_asiapac_cache_dir_wins_over_an_unusable_home(tmp_path: Path, facts_file
     chosen = tmp_path / "chosen"
     lookup(tmp_path, tmp_path, HOME="", XDG_CACHE_HOME="relative", ASIAPAC_CACHE_DIR=str(chosen))
     assert len(cache_files_under(chosen)) == 1
+
+
+# --- 5. zero-width joiners inside words are text; what hides text or acts stays neutralised ---
+
+# Words that need a joiner to be spelt: Persian (ZWNJ between the prefix and the verb),
+# Devanagari (ZWJ after a virama: an explicit half-form), emoji sequences (one glyph each).
+PERSIAN = "می\u200cخواهم"
+DEVANAGARI = "क्\u200dष"
+EMOJI = "👩\u200d💻 🏳\ufe0f\u200d🌈"
+JOINED = f"{PERSIAN} {DEVANAGARI} {EMOJI}"
+# Joiners that join nothing (at an edge, beside a space, beside another invisible character)
+# only hide themselves, and are shown as escapes as before.
+STRAY = "lead\u200d tail \u200cstart\u200b\u200dx end\u200d"
+STRAY_SHOWN = "lead\\u200d tail \\u200cstart\\u200b\\u200dx end\\u200d"
+
+
+def joined_facts(tmp_path: Path, title: str) -> Path:
+    small = (REPO / "tests" / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+    facts = tmp_path / "joined.yaml"
+    facts.write_text(small.replace("title: Madrid Summit", f'title: "{title}"'), encoding="utf-8")
+    return facts
+
+
+def test_joiners_inside_words_reach_a_terminal_table_as_text(tmp_path: Path) -> None:
+    facts = joined_facts(tmp_path, f"Madrid Summit {JOINED} / {STRAY}")
+    env = {**os.environ, "ASIAPAC_FORCE_TTY": "300", "NO_COLOR": "1"}
+    for args in (["timeline"], ["show", "madrid-summit-2022"], ["timeline", "-f", "markdown"]):
+        result = asiapac(*args, "--data", str(facts), env=env)
+        assert result.returncode == 0, result.stderr
+        assert JOINED in result.stdout, (args, result.stdout)
+        assert STRAY_SHOWN in result.stdout, (args, result.stdout)
+
+
+def test_joiners_inside_words_reach_the_html_page_as_text(tmp_path: Path) -> None:
+    facts = joined_facts(tmp_path, f"Madrid Summit {JOINED} / {STRAY}")
+    result = asiapac("export", "-f", "html", "--data", str(facts))
+    assert result.returncode == 0, result.stderr
+    assert JOINED in result.stdout
+    assert STRAY_SHOWN in result.stdout and "\u200b" not in result.stdout
+
+
+def test_the_page_keeps_the_soft_hyphen_and_bidi_marks_a_terminal_is_shown_escaped(tmp_path: Path) -> None:
+    """A page has no terminal to protect: a soft hyphen (a hyphenation hint copied with many a
+    quote) and the right-to-left mark of Arabic or Hebrew text neither act on a browser nor
+    hide text. Overrides that reorder a whole run, and invisible characters, stay escaped."""
+    title = "Bundes\xadwehr \u05e9\u05dc\u05d5\u05dd\u200f! \u202eevil\u202c \u2066iso\u2069 zero\u200bwidth"
+    facts = joined_facts(tmp_path, title)
+    page = asiapac("export", "-f", "html", "--data", str(facts))
+    assert page.returncode == 0, page.stderr
+    assert "Bundes\xadwehr \u05e9\u05dc\u05d5\u05dd\u200f!" in page.stdout
+    assert "\\u202eevil\\u202c \\u2066iso\\u2069 zero\\u200bwidth" in page.stdout
+    env = {**os.environ, "ASIAPAC_FORCE_TTY": "300", "NO_COLOR": "1"}
+    table = asiapac("timeline", "--data", str(facts), env=env)
+    assert "Bundes\\xadwehr \u05e9\u05dc\u05d5\u05dd\\u200f!" in table.stdout

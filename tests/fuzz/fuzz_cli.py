@@ -29,14 +29,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import mutate  # noqa: E402
+from oracle import raw_on_terminal  # noqa: E402
 
 ASIAPAC = str(Path(sys.executable).parent / "asiapac")
 DOCUMENTED = {0, 1, 2, 65, 66}
 LOCATED = re.compile(r"^.+:\d+:\d+: .+$")
-# What must never reach a terminal (NO_COLOR is set, so the tool itself writes no ESC either).
-ON_TERMINAL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\U000e0000-\U000e007f]"
-)
 # ICS and BibTeX carry no control characters at all (line ends aside).
 IN_EXPORTS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
@@ -94,8 +91,10 @@ def run_case(text: str, folder: Path) -> tuple[list[str], int, int | None]:
                 findings += check_ics(stdout)
             if name in ("timeline-ics", "sources-bibtex") and IN_EXPORTS.search(stdout.replace("\r\n", "\n")):
                 findings.append(f"{name}: a control character in the output")
-            if on_terminal and ON_TERMINAL.search(stdout.replace("\r\n", "\n")):
-                found = sorted({repr(c) for c in ON_TERMINAL.findall(stdout)})
+            # NO_COLOR is set, so the tool itself writes no ESC either.
+            raw = raw_on_terminal(stdout.replace("\r\n", "\n")) if on_terminal else []
+            if raw:
+                found = sorted({repr(c) for c in raw})
                 findings.append(f"{name}: reached the terminal raw: {', '.join(found)}")
     validate = results.get("validate")
     if validate is not None and validate.returncode in (0, 65):

@@ -23,6 +23,7 @@ import mutate
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from oracle import raw_on_terminal
 
 from asiapac_cli import vocab
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, NoMatch, UsageProblem
@@ -47,9 +48,6 @@ from asiapac_cli.queries.timeline import timeline
 
 EXAMPLES = int(os.environ.get("ASIAPAC_FUZZ_EXAMPLES", "25"))
 BASE = mutate.bundled_document()
-RAW = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\U000e0000-\U000e007f]"
-)
 PIPE = Terminal(is_tty=False, color=False, width=None)
 SCREEN = Terminal(is_tty=True, color=False, width=120)
 
@@ -89,7 +87,7 @@ def render_everything(fb: Any, folder: Path) -> None:
                 out = io.StringIO()
                 render_listing(listing, fmt, SCREEN if fmt == "table" else PIPE, out, wide=wide)
                 if fmt in ("table", "markdown"):
-                    assert not RAW.search(out.getvalue()), fmt
+                    assert not raw_on_terminal(out.getvalue()), fmt
     events = listing_of(lambda: timeline(fb))
     if events.rows:
         for text in (ics(fb, events), bibtex(fb, sources(fb).rows)):
