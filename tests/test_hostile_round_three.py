@@ -465,3 +465,101 @@ def test_the_page_keeps_the_soft_hyphen_and_bidi_marks_a_terminal_is_shown_escap
     env = {**os.environ, "ASIAPAC_FORCE_TTY": "300", "NO_COLOR": "1"}
     table = asiapac("timeline", "--data", str(facts), env=env)
     assert "Bundes\\xadwehr \u05e9\u05dc\u05d5\u05dd\\u200f!" in table.stdout
+
+
+# --- 6. option values: echoed cut, columns once, never empty, given once -----------------------
+
+LONG = "x" * 100_000
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--kind", LONG],
+        ["timeline", "-f", LONG],
+        ["timeline", "--since", LONG],
+        ["timeline", "--until", LONG],
+        ["timeline", "-c", LONG],
+        ["cite", "france-opposes-tokyo-office", "--style", LONG],
+        ["check", str(DRAFT), "--min-evidence", LONG],
+        ["claims", "--verdict", LONG],
+        ["stances", "tokyo-office", "--position", LONG],
+        ["actors", "--kind", LONG],
+        ["validate", "-f", LONG],
+        ["export", "-f", LONG],
+        ["export", "-f", "html", "--since", LONG],
+        ["show", "japan", "-f", LONG],
+        ["timeline", "--" + LONG],
+        ["timeline", LONG],
+    ],
+)
+def test_a_long_option_value_is_echoed_cut_with_its_length(args: list[str]) -> None:
+    result = asiapac(*args, "--data", BUNDLED)
+    assert result.returncode == 2, result.stderr[:500]
+    assert len(result.stderr) < 1500, result.stderr[:500]
+    assert "… (100,000 characters)" in result.stderr or "… (100,002 characters)" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["validate", LONG], ["timeline", "--data", LONG], ["check", LONG]])
+def test_a_path_longer_than_any_path_is_echoed_cut(args: list[str]) -> None:
+    result = asiapac(*args)
+    assert result.returncode == 66, result.stderr[:500]
+    assert len(result.stderr) < 5000 and "… (100,000 characters)" in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["date,date", "title,DATE,Title"])
+def test_a_column_named_twice_is_a_usage_error_naming_it(columns: str) -> None:
+    result = asiapac("timeline", "-c", columns, "-f", "json", "--data", BUNDLED)
+    assert result.returncode == 2 and result.stdout == ""
+    named = columns.split(",")[-1].lower()
+    assert result.stderr == f"asiapac: --columns: {named!r} is named twice; name each column once\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--since", ""],
+        ["timeline", "--until", " "],
+        ["timeline", "--kind", ""],
+        ["timeline", "-f", ""],
+        ["export", "-f", "html", "--since", ""],
+        ["export", "-f", ""],
+        ["check", str(DRAFT), "--min-evidence", ""],
+        ["cite", "france-opposes-tokyo-office", "--style", ""],
+        ["actors", "--kind", ""],
+    ],
+)
+def test_an_empty_option_value_is_a_usage_error(args: list[str]) -> None:
+    result = asiapac(*args, "--data", BUNDLED)
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert result.stdout == ""
+    option = args[-2]
+    long_name = {"-f": "--format"}.get(option, option)
+    assert f"{long_name} was given an empty value" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "-f", "json", "-f", "tsv"],
+        ["timeline", "--format", "json", "-f", "tsv"],
+        ["timeline", "--since", "2020", "--since", "2023"],
+        ["check", str(DRAFT), "--min-evidence", "contested", "--min-evidence", "well-documented"],
+        ["export", "-f", "json", "-f", "html"],
+        ["cite", "france-opposes-tokyo-office", "--style", "text", "--style", "bibtex"],
+    ],
+)
+def test_a_single_valued_option_given_twice_is_a_usage_error(args: list[str]) -> None:
+    result = asiapac(*args, "--data", BUNDLED)
+    assert result.returncode == 2 and result.stdout == ""
+    option = args[-2]
+    long_name = {"-f": "--format"}.get(option, option)
+    assert f"{long_name} was given more than once; give it once" in result.stderr, result.stderr
+
+
+def test_repeatable_options_and_flags_may_still_repeat() -> None:
+    result = asiapac(
+        "timeline", "--actor", "japan", "--actor", "korea", "--kind", "summit", "--kind", "visit",
+        "-w", "-w", "-f", "tsv", "--data", BUNDLED,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr

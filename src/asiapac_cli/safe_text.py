@@ -92,10 +92,31 @@ def escape_stray_joiners(text: str) -> str:
     return JOINERS.sub(shown, text)
 
 
+# How much of a value a message echoes: a name, a date, a format is never longer (names are
+# refused above it), and an error must not repeat a 100 KB argument back at its author.
+SHOWN_LIMIT = 200
+# A path is shown whole up to PATH_MAX; no longer one names a file.
+PATH_LIMIT = 4096
+
+
+def cut(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """`text`, or its first `limit` characters and how long it was: 'xxx… (100,000 characters)'."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def quoted(value: str) -> str:
+    """A value as a message echoes it: quoted as repr quotes it, and cut when long. The one way
+    every option value, date or name is echoed."""
+    if len(value) <= SHOWN_LIMIT:
+        return repr(value)
+    return f"{value[:SHOWN_LIMIT]!r}… ({len(value):,} characters)"
+
+
 def display_path(path: Any) -> str:
-    """A file name as a person should see it: undecodable bytes as \\xff, controls escaped."""
+    """A file name as a person should see it: undecodable bytes as \\xff, controls escaped, and
+    cut if it is longer than any path can be."""
     raw = os.fsencode(path)
-    return visible(raw.decode("utf-8", "backslashreplace"))
+    return visible(cut(raw.decode("utf-8", "backslashreplace"), PATH_LIMIT))
 
 
 def visible_lines(text: str) -> str:

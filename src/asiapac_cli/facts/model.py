@@ -261,11 +261,13 @@ def days_in_month(year: int, month: int) -> int:
 
 def check_partial_date(text: str) -> str | None:
     """Return why `text` is not a valid partial date, or None when it is."""
+    from asiapac_cli.safe_text import quoted
+
     match = DATE_PATTERN.fullmatch(text)
     if not match:
         if any(c.isdigit() and not c.isascii() for c in text):
-            return f"{text!r}: write dates with the ASCII digits 0-9 ({DATE_FORMATS}, {DATE_RANGE})"
-        return f"expected a date as {DATE_FORMATS}, got {text!r}"
+            return f"{quoted(text)}: write dates with the ASCII digits 0-9 ({DATE_FORMATS}, {DATE_RANGE})"
+        return f"expected a date as {DATE_FORMATS}, got {quoted(text)}"
     year, month, day = match.groups()
     if not MIN_YEAR <= int(year) <= MAX_YEAR:
         return f"{text!r} is outside the dates this tool accepts ({DATE_RANGE})"
