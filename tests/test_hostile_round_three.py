@@ -563,3 +563,31 @@ def test_repeatable_options_and_flags_may_still_repeat() -> None:
         "-w", "-w", "-f", "tsv", "--data", BUNDLED,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+
+
+# --- 7. a pager that fails --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pager",
+    ["false", "sh -c 'exit 3'", "sh -c 'head -c 100 > /dev/null; exit 2'"],
+)
+def test_a_pager_that_fails_is_reported_and_the_table_printed(pager: str) -> None:
+    from test_terminal import on_pty
+
+    screen = on_pty(["timeline", "--data", BUNDLED], 80, rows=24, env={"ASIAPAC_PAGER": pager})
+    assert "First Quad" in screen and "Events 2007" in screen  # the whole table, to its last line
+    code = {"false": 1, "sh -c 'exit 3'": 3}.get(pager, 2)
+    assert f"asiapac: the pager {pager!r} exited with status {code}; the table is printed here" in " ".join(
+        screen.split()
+    )
+
+
+def test_a_pager_that_exits_after_reading_says_nothing() -> None:
+    """Quitting less before the end is not a failure: nothing said, nothing printed again."""
+    from test_terminal import on_pty
+
+    screen = on_pty(
+        ["timeline", "--data", BUNDLED], 80, rows=24, env={"ASIAPAC_PAGER": "sh -c 'head -n 2; exit 0'"}
+    )
+    assert "the pager" not in screen and "First Quad" not in screen
