@@ -591,3 +591,38 @@ def test_a_pager_that_exits_after_reading_says_nothing() -> None:
         ["timeline", "--data", BUNDLED], 80, rows=24, env={"ASIAPAC_PAGER": "sh -c 'head -n 2; exit 0'"}
     )
     assert "the pager" not in screen and "First Quad" not in screen
+
+
+# --- 9. the benchmark's shapes are the sizes it says -----------------------------------------
+
+
+def shapes() -> dict[str, object]:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import check_shapes
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    return check_shapes.SHAPES  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("kb", [8, 64, 512])
+def test_every_benchmark_shape_is_the_size_it_is_timed_as(kb: int) -> None:
+    """The benchmark divides by the size: a shape that did not grow with it would pass any checker."""
+    for name, make in shapes().items():
+        size = len(make(kb * 1024).encode())  # type: ignore[operator]
+        assert 0.9 * kb * 1024 <= size <= 1.1 * kb * 1024, (name, size)
+
+
+def test_the_benchmark_has_the_issues_shapes() -> None:
+    made = {name: make(8 * 1024) for name, make in shapes().items()}  # type: ignore[operator]
+    assert set(made["hard-wrapped"].splitlines()) == {"Japan joined NATO in 2023."}
+    assert made["bang-run"].startswith("Japan !!!!") and made["bang-run"].endswith("!x\n")
+    assert made["leading-spaces"].startswith("    ") and made["leading-spaces"].endswith(
+        " Japan joined NATO.\n"
+    )
+    depths = [len(line) - len(line.lstrip()) for line in made["nested-list"].splitlines()]
+    assert depths == [2 * d for d in range(len(depths))] and all(
+        line.lstrip().startswith("- ") for line in made["nested-list"].splitlines()
+    )
+    assert "..........." in made["dot-run"]
+    assert "." not in made["no-stop-line"] and "\n" not in made["no-stop-line"].rstrip("\n")
