@@ -43,3 +43,45 @@ def raw_on_terminal(text: str) -> list[str]:
 def raw_on_page(text: str) -> list[str]:
     """The characters of an HTML page's text that must have been shown as escapes."""
     return ON_PAGE.findall(text) + stray_joiners(text)
+
+
+def page_findings(page: str) -> list[str]:
+    """What is wrong with an HTML briefing page (empty: nothing): it is one whole document, data
+    never became markup (one script block, the page's own; no event-handler attribute), and its
+    text and attribute values hold nothing that `visible_on_page` should have escaped."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.scripts = 0
+            self.handlers: list[str] = []
+            self.values: list[str] = []
+            self.inside: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.scripts += tag == "script"
+            self.inside = tag if tag in ("script", "style") else None
+            self.handlers += [name for name, _ in attrs if name.startswith("on")]
+            self.values += [value for _, value in attrs if value]
+
+        def handle_endtag(self, tag: str) -> None:
+            self.inside = None
+
+        def handle_data(self, data: str) -> None:
+            if self.inside is None:
+                self.values.append(data)
+
+    found = []
+    if not page.startswith("<!DOCTYPE html>") or not page.endswith("</html>\n"):
+        found.append("the page is not one whole HTML document")
+    reader = Reader()
+    reader.feed(page)
+    if reader.scripts != 1:
+        found.append(f"{reader.scripts} script elements (the page has one)")
+    if reader.handlers:
+        found.append(f"event-handler attributes: {sorted(set(reader.handlers))}")
+    raw = sorted({repr(c) for value in reader.values for c in raw_on_page(value)})
+    if raw:
+        found.append(f"reached the page raw: {', '.join(raw)}")
+    return found
