@@ -630,3 +630,22 @@ def test_the_benchmark_has_the_issues_shapes() -> None:
     )
     assert "..........." in made["dot-run"]
     assert "." not in made["no-stop-line"] and "\n" not in made["no-stop-line"].rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("url: https://taiwannews.com.tw/news/4943221", f"url: {LONG}"),
+        ("kind: secondary", f"kind: {LONG}"),
+        ('date: "2022-06-29"', f"date: {LONG}"),
+        ("areas_total: 16", f"areas_total: {LONG}"),
+    ],
+)
+def test_a_long_value_in_a_fact_file_is_echoed_cut(tmp_path: Path, old: str, new: str) -> None:
+    small = (REPO / "tests" / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+    assert old in small
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(small.replace(old, new, 1), encoding="utf-8")
+    result = asiapac("validate", str(facts))
+    assert result.returncode == 65
+    assert len(result.stdout) < 2000 and "… (100,000 characters)" in result.stdout, result.stdout[:300]

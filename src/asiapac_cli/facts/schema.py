@@ -14,6 +14,7 @@ from typing import Any
 
 from asiapac_cli import vocab
 from asiapac_cli.facts import model
+from asiapac_cli.safe_text import quoted
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNT_PATTERN = re.compile(r"0|[1-9][0-9]{0,8}")
@@ -48,7 +49,7 @@ class Checker:
 
 def describe(node: Any) -> str:
     if node.id == "scalar":
-        return "an empty value" if is_null(node) else f"text {node.value!r}"
+        return "an empty value" if is_null(node) else f"text {quoted(node.value)}"
     return "a list" if node.id == "sequence" else "a mapping"
 
 
@@ -130,7 +131,9 @@ class Enum(Text):
         if value in self.values:
             return value
         hint = did_you_mean(value, self.values)
-        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}; got {value!r}{hint}")
+        checker.report(
+            node.start_mark, f"{where(label)}: expected {self.expected}; got {quoted(value)}{hint}"
+        )
         return INVALID
 
     def json_schema(self) -> dict[str, Any]:
@@ -161,7 +164,7 @@ class Url(Text):
     def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
         if model.is_url(value):
             return value
-        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {value!r}")
+        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {quoted(value)}")
         return INVALID
 
     def json_schema(self) -> dict[str, Any]:
@@ -176,7 +179,7 @@ class Id(Text):
 
     def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
         if not ID_PATTERN.fullmatch(value):
-            checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {value!r}")
+            checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {quoted(value)}")
             return INVALID
         if value in checker.ids:
             kind, mark = checker.ids[value]
@@ -217,7 +220,8 @@ class Count(Spec):
         if node.id == "scalar" and not is_null(node):
             checker.report(
                 node.start_mark,
-                f"{where(label)}: expected {self.expected} (unquoted, no leading zero), got {node.value!r}",
+                f"{where(label)}: expected {self.expected} (unquoted, no leading zero), "
+                f"got {quoted(node.value)}",
             )
             return INVALID
         return self.mismatch(node, checker, label)
