@@ -374,9 +374,10 @@ def test_a_bad_date_is_a_usage_error_like_since(day: str) -> None:
 
 
 def test_an_empty_date_is_a_usage_error() -> None:
-    # (--since "" is taken as no --since; an empty --as-of would silently mean "today")
+    # An empty --as-of would silently mean "today" (as an empty --since once meant no --since).
     result = run("itpp", "--as-of", " ")
-    assert result.exit_code == 2 and result.stderr.startswith("asiapac: --as-of: expected a date")
+    assert result.exit_code == 2 and "--as-of was given an empty value" in result.stderr
+    assert run("itpp", "--as-of", "July").exit_code == 2
 
 
 def test_every_command_that_answers_from_the_fact_base_takes_as_of() -> None:

@@ -116,8 +116,10 @@ def match(typed: str, choices: tuple[str, ...], what: str, noun: str = "value") 
     for choice in choices:
         if choice.casefold() == folded:
             return choice
+    from asiapac_cli.safe_text import quoted
+
     hint = did_you_mean(closest(folded, choices))
-    raise UsageProblem(f"{what}: no {noun} {typed.strip()!r}{hint} (one of: {', '.join(choices)})")
+    raise UsageProblem(f"{what}: no {noun} {quoted(typed.strip())}{hint} (one of: {', '.join(choices)})")
 
 
 def match_all(typed: list[str] | None, choices: tuple[str, ...], what: str, noun: str) -> tuple[str, ...]:

@@ -132,15 +132,19 @@ def chosen_format(output: Output, formats: tuple[str, ...], term: Terminal) -> s
 
 
 def select_columns(listing: Listing, wanted: str | None) -> Listing:
-    """The listing with only the --columns asked for; an unknown name is a usage error."""
+    """The listing with only the --columns asked for; an unknown name, or one named twice, is a
+    usage error."""
     if wanted is None:
         return listing
     names = [name for name in (part.strip() for part in wanted.split(",")) if name]
     if not names:
         raise UsageProblem("--columns: no column named")
-    return listing.select(
-        [vocab.match(name, tuple(listing.columns), "--columns", "column") for name in names]
-    )
+    chosen = [vocab.match(name, tuple(listing.columns), "--columns", "column") for name in names]
+    # JSON keys are unique: a column named twice would be two TSV columns but one JSON key.
+    twice = next((name for at, name in enumerate(chosen) if name in chosen[:at]), None)
+    if twice is not None:
+        raise UsageProblem(f"--columns: {twice!r} is named twice; name each column once")
+    return listing.select(chosen)
 
 
 def emit(

@@ -107,6 +107,16 @@ def sqlite(fb: FactBase, path: Path) -> None:
     write_atomically(path, lambda temporary: fill_sqlite(fb, temporary, path))
 
 
+def sqlite_bytes(fb: FactBase) -> bytes:
+    """The database as bytes (for standard output), built in a private temporary folder."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="asiapac-") as folder:
+        database = Path(folder) / "asiapac.db"
+        fill_sqlite(fb, str(database), Path("standard output"))
+        return database.read_bytes()
+
+
 def fill_sqlite(fb: FactBase, temporary: str, path: Path) -> None:
     """The database, written into the (empty) file `temporary`."""
     import os

@@ -14,10 +14,10 @@ from typing import Any
 
 from asiapac_cli import vocab
 from asiapac_cli.facts import model
+from asiapac_cli.safe_text import quoted
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNT_PATTERN = re.compile(r"0|[1-9][0-9]{0,8}")
-URL_PATTERN = re.compile(r"https?://[^\s]+")
 NULL_WORDS = ("", "~", "null", "Null", "NULL")
 PLAIN_TAGS = (
     "tag:yaml.org,2002:str",
@@ -49,7 +49,7 @@ class Checker:
 
 def describe(node: Any) -> str:
     if node.id == "scalar":
-        return "an empty value" if is_null(node) else f"text {node.value!r}"
+        return "an empty value" if is_null(node) else f"text {quoted(node.value)}"
     return "a list" if node.id == "sequence" else "a mapping"
 
 
@@ -131,7 +131,9 @@ class Enum(Text):
         if value in self.values:
             return value
         hint = did_you_mean(value, self.values)
-        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}; got {value!r}{hint}")
+        checker.report(
+            node.start_mark, f"{where(label)}: expected {self.expected}; got {quoted(value)}{hint}"
+        )
         return INVALID
 
     def json_schema(self) -> dict[str, Any]:
@@ -157,16 +159,16 @@ class PartialDate(Text):
 
 
 class Url(Text):
-    expected = "an http:// or https:// address"
+    expected = "an http:// or https:// address (no spaces, controls or invisible characters)"
 
     def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
-        if URL_PATTERN.fullmatch(value):
+        if model.is_url(value):
             return value
-        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {value!r}")
+        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {quoted(value)}")
         return INVALID
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^https?://\S+$"}
+        return {"type": "string", "pattern": model.URL_JSON_PATTERN}
 
 
 class Id(Text):
@@ -177,7 +179,7 @@ class Id(Text):
 
     def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
         if not ID_PATTERN.fullmatch(value):
-            checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {value!r}")
+            checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {quoted(value)}")
             return INVALID
         if value in checker.ids:
             kind, mark = checker.ids[value]
@@ -218,7 +220,8 @@ class Count(Spec):
         if node.id == "scalar" and not is_null(node):
             checker.report(
                 node.start_mark,
-                f"{where(label)}: expected {self.expected} (unquoted, no leading zero), got {node.value!r}",
+                f"{where(label)}: expected {self.expected} (unquoted, no leading zero), "
+                f"got {quoted(node.value)}",
             )
             return INVALID
         return self.mismatch(node, checker, label)

@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from asiapac_cli import vocab
-from asiapac_cli.errors import (
-    ExitStatus,
-)
+from asiapac_cli.errors import ExitStatus
 
 if TYPE_CHECKING:
-    pass
+    from asiapac_cli.files import Expected
 
 from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
 from asiapac_cli.cli.options import AsOfOption, DataOption, Output, listing_command
+
+# About 100,000 sentences; a longer text is checked in parts.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+
+
+def text_to_check() -> Expected:
+    """What a text given to `check` must be: the fact file's rules, its own bound and advice."""
+    from asiapac_cli.errors import TextUnreadable
+    from asiapac_cli.files import Expected
+
+    return Expected(
+        noun="a text to check",
+        short="a text to check",
+        limit=MAX_TEXT_BYTES,
+        error=TextUnreadable,
+        too_large_advice="; check it in parts",
+        special_advice=" (to check a stream, pipe it to: asiapac check -)",
+    )
 
 
 @listing_command()
@@ -56,9 +73,9 @@ def check(
       asiapac check article.txt
       pbpaste | asiapac check - --format json
     """
-    from asiapac_cli.check.checker import MAX_TEXT_BYTES, contradicted
     from asiapac_cli.check.checker import check as check_text
-    from asiapac_cli.errors import TextUnreadable
+    from asiapac_cli.check.checker import contradicted
+    from asiapac_cli.files import read_standard_input, read_text
     from asiapac_cli.output.terminal import detect
 
     level = (
@@ -66,24 +83,7 @@ def check(
     )
     term = detect(output.no_color)
     fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
-    name = "standard input" if file == "-" else file
-    try:
-        if file == "-":
-            raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
-        else:
-            with open(file, "rb") as handle:
-                raw = handle.read(MAX_TEXT_BYTES + 1)
-    except OSError as error:
-        raise TextUnreadable(f"cannot read {name}: {error.strerror}") from None
-    if len(raw) > MAX_TEXT_BYTES:
-        raise TextUnreadable(f"{name} is more than {MAX_TEXT_BYTES // 2**20} MiB; check it in parts")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise TextUnreadable(
-            f"{name} is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "convert it first, for example: iconv -f latin1 -t utf-8"
-        ) from None
+    text = read_standard_input(text_to_check()) if file == "-" else read_text(Path(file), text_to_check())
     listing = select_columns(
         # --as-of: the checker is handed the fact base as it stood on that day
         run_query(data, lambda fb: check_text(fb, text, level, show_all), as_of),

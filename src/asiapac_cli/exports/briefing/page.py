@@ -30,7 +30,7 @@ from asiapac_cli.queries.citations import citations_of
 from asiapac_cli.queries.rows import parse_date_option
 from asiapac_cli.queries.show import about as about_fact_base
 from asiapac_cli.queries.timeline import timeline as timeline_listing
-from asiapac_cli.safe_text import visible
+from asiapac_cli.safe_text import visible_on_page
 
 TITLE = "NATO and its Indo-Pacific partners: a briefing"
 
@@ -39,15 +39,16 @@ def esc(value: Any) -> str:
     """`value` as HTML text or a quoted attribute value: the page's one escaping function.
 
     Control, bidi and invisible characters are shown as their escapes first (`\\x1b`,
-    `\\u202e`), by the same function that neutralises text for a terminal.
+    `\\u202e`), as on a terminal; what acts only on a terminal (the soft hyphen, the bidi
+    marks) and joiners inside words stay text (`safe_text.visible_on_page`).
     """
-    return html.escape(visible(str(value)), quote=True)
+    return html.escape(visible_on_page(str(value)), quote=True)
 
 
 def href(url: Any) -> str | None:
     """An escaped http(s) URL for an href, or None (no `javascript:` or other scheme)."""
     text = str(url)
-    return esc(text) if re.fullmatch(r"https?://\S+", text) else None
+    return esc(text) if model.is_url(text) else None
 
 
 LEVEL_WORDS = {
