@@ -285,5 +285,6 @@ def test_record_types_declare_exactly_the_schema_fields() -> None:
     assert keys(model.Attendance) == set(schema.ATTENDANCE.fields)
     assert keys(model.Area) == set(schema.AREA.fields)
     assert keys(model.Predecessor) == set(schema.PREDECESSOR.fields)
+    assert keys(model.ItppState) == set(schema.ITPP_STATE.fields)
     assert keys(model.Citation) == set(schema.CitationSpec().mapping.fields)
     assert keys(model.Gap) == set(schema.GAP.fields)

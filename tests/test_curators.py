@@ -125,6 +125,7 @@ def test_validate_json_for_editors_and_ci(tmp_path: Path) -> None:
                 "message": "as_of: '2023-02-30' is not a calendar date (2023-02 has 28 days)",
             }
         ],
+        "warnings": [],  # (added later: warnings never make a file invalid)
     }
     good = json.loads(run("validate", str(FIXTURES / "small.yaml"), "-f", "json").stdout)
     assert good["valid"] is True and good["problems"] == []
@@ -197,3 +198,50 @@ def test_chart_on_a_terminal_fits_80_columns_and_respects_filters() -> None:
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
     assert "summit         1  ·" in result.stdout
     assert run("timeline", "--chart", "--since", "2090").exit_code == 1
+
+
+UNDATED = """\
+schema_version: 1
+checked_on: "2026-11-27"
+sources:
+  - id: dated
+    title: A dated page
+    publisher: NATO
+    date: "2023-07-12"
+    kind: primary
+  - id: undated-page
+    title: An undated page
+    publisher: NATO
+    accessed: "2025-03"
+    kind: primary
+  - id: undated-note
+    title: An undated note
+    author: Jane Doe
+    kind: secondary
+"""
+
+
+def test_validate_warns_of_undated_sources_without_failing(tmp_path: Path) -> None:
+    path = tmp_path / "undated.yaml"
+    path.write_text(UNDATED, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 0
+    assert result.stdout == f"{path}: valid (3 sources, 0 events, 0 itpps, 0 stances, 0 claims)\n"
+    assert result.stderr.splitlines() == [
+        f"{path}:9:9: warning: sources: 'undated-page' has no date; --as-of counts it as published "
+        "on 2025-03-31 (its accessed date, 2025-03), so it makes no record known earlier (give its "
+        "publication date if known)",
+        f"{path}:14:9: warning: sources: 'undated-note' has no date; --as-of counts it as published "
+        "on 2026-11-27 (checked_on), so it makes no record known earlier (give its publication "
+        "date if known)",
+    ]
+    report = json.loads(run("validate", str(path), "-f", "json").stdout)
+    assert report["valid"] is True and report["problems"] == []
+    assert [(w["line"], w["column"]) for w in report["warnings"]] == [(9, 9), (14, 9)]
+    assert report["warnings"][0]["message"].startswith("sources: 'undated-page' has no date;")
+    assert run("validate", str(path), "-f", "json").stderr == ""  # JSON carries them: stderr stays quiet
+
+
+def test_validate_json_always_has_a_warnings_list() -> None:
+    good = json.loads(run("validate", str(FIXTURES / "small.yaml"), "-f", "json").stdout)
+    assert good["warnings"] == []

@@ -440,6 +440,7 @@ def test_sqlite_counts_and_keys(data: str, tmp_path: Path, monkeypatch: pytest.M
         len(r["sources"])
         + sum(len(a["sources"]) for a in r.get("areas") or [])
         + len((r.get("predecessor") or {}).get("sources") or [])
+        + sum(len(s["sources"]) for s in r.get("states") or [])
         for r in all_records
     ) + sum(len(o["sources"]) for a in fb.table("actors").values() for o in a.get("offices") or [])
     assert count(db, "offices") == sum(len(a.get("offices") or []) for a in fb.table("actors").values())

@@ -388,7 +388,10 @@ def test_export_refuses_a_fifo_a_directory_and_a_device(tmp_path: Path, fmt: str
     for target, kind in targets:
         result = asiapac("export", "-f", fmt, "-o", str(target), timeout=20)
         assert result.returncode == 73, result.stderr
-        assert result.stderr == f"asiapac: cannot write {target}: not a regular file ({kind})\n"
+        assert result.stderr == (
+            f"asiapac: cannot write {target}: not a regular file ({kind}); --output writes a regular "
+            "file: for a pipe or a device, write to standard output (-o -) and redirect it\n"
+        )
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and folder.is_dir()
     if os.geteuid() == 0:
         assert stat.S_ISCHR(os.lstat(tmp_path / "null").st_mode)

@@ -83,9 +83,9 @@ def test_piped_output_is_never_wrapped_or_truncated() -> None:
 def test_itpp_pair_terminal_and_piped() -> None:
     piped = run("itpp", "japan")
     assert piped.stdout == (
-        "partner\titpp\tagreed\tperiod_start\tperiod_end\tareas_total\tarea_number\tarea\tsources\n"
-        "japan\titpp-japan\t2023-07-12\t2023\t2026\t16\t1\tcyber defence\tnato-itpp-japan-2023\n"
-        "japan\titpp-japan\t2023-07-12\t2023\t2026\t16\t2\tmaritime security\tnato-itpp-japan-2023\n"
+        "partner\titpp\tagreed\tperiod_start\tperiod_end\tareas_total\tarea_number\tarea\tsources\tstatus\n"
+        "japan\titpp-japan\t2023-07-12\t2023\t2026\t16\t1\tcyber defence\tnato-itpp-japan-2023\tagreed\n"
+        "japan\titpp-japan\t2023-07-12\t2023\t2026\t16\t2\tmaritime security\tnato-itpp-japan-2023\tagreed\n"
     )
     table = tty("itpp", "japan", width=120)
     assert "cyber defence" in table.stdout

@@ -49,6 +49,10 @@ SUPPORTING_POSITIONS = ("proposed", "supported")
 ATTENDANCE_LEVELS = ("leader", "deputy-leader", "minister", "official", "absent", "not-known")
 # Attendance levels that do not make a partner an actor of the event.
 NOT_ATTENDING = ("absent", "not-known")
+# An ITPP's earlier states (`states:` in the fact file), before it was agreed; a listing shows
+# `agreed` for the programme itself.
+ITPP_STATES = ("under-negotiation",)
+ITPP_AGREED = "agreed"
 VERDICTS = (
     "verified",
     "verified-with-caveat",
@@ -123,8 +127,10 @@ def match(typed: str, choices: tuple[str, ...], what: str, noun: str = "value") 
     for choice in choices:
         if choice.casefold() == folded:
             return choice
+    from asiapac_cli.safe_text import quoted
+
     hint = did_you_mean(closest(folded, choices))
-    raise UsageProblem(f"{what}: no {noun} {typed.strip()!r}{hint} (one of: {', '.join(choices)})")
+    raise UsageProblem(f"{what}: no {noun} {quoted(typed.strip())}{hint} (one of: {', '.join(choices)})")
 
 
 def match_all(typed: list[str] | None, choices: tuple[str, ...], what: str, noun: str) -> tuple[str, ...]:

@@ -227,6 +227,10 @@ def mutate_text(document: Any, rng: random.Random) -> Any:
     dates = [p for p in spots if p[-1] in DATE_FIELDS and isinstance(get(document, p), str)]
     if dates and rng.random() < 0.25:
         return set_at(document, rng.choice(dates), rng.choice(EDGE_DATES))
+    aliases = [p for p in spots if p[-1] == "aliases" and isinstance(get(document, p), list)]
+    if aliases and rng.random() < 0.15:  # a name people type: what `check` builds its patterns from
+        get(document, rng.choice(aliases)).append(rng.choice([h for h in HOSTILE if h.strip()]))
+        return document
     if not texts:
         return document
     path = rng.choice(texts)

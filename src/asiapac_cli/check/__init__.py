@@ -17,7 +17,7 @@ import gc
 from dataclasses import dataclass
 from typing import Any
 
-from asiapac_cli.check.dates import text_date
+from asiapac_cli.check.dates import When, text_date
 from asiapac_cli.check.extract import extract
 from asiapac_cli.check.gazetteer import Gazetteer
 from asiapac_cli.check.judges import Facts, judge
@@ -27,7 +27,6 @@ from asiapac_cli.check.sentences import Skipped, split
 from asiapac_cli.facts.base import FactBase
 from asiapac_cli.facts.model import Column, Listing
 
-MAX_TEXT_BYTES = 16 * 1024 * 1024  # about 100,000 sentences; a longer text is checked in parts
 FIRST_WORDS = 6  # how much of a sentence a note under the table quotes
 
 
@@ -55,13 +54,21 @@ def check(
     The cyclic garbage collector is paused meanwhile: the rows are acyclic, and its full scans
     of a growing list would otherwise make long texts slower per sentence.
     """
+    dated = text_date(text)
+    read_as_of = f"; read as of {as_of.isoformat()} (--as-of)" if as_of else ""
+    if as_of is None and dated is not None:
+        # A dated text is read against what was on record that day: nothing later contradicts it.
+        fb = fb.as_known_on(dated.lo.isoformat())
+        read_as_of = f"; read as of {dated.lo.isoformat()}, the text's date"
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         gazetteer = Gazetteer.build(fb)
         facts = Facts(gazetteer, min_evidence)
         pieces = split(text, markdown)
-        context = Context(as_of=as_of, today=text_date(text))
+        # The text's own date, else the day it is read as of (--as-of).
+        today = dated or (When(as_of, as_of, as_of.isoformat(), 0, 0, "day") if as_of else None)
+        context = Context(as_of=as_of, today=today)
         judged = []
         for sentence in pieces.sentences:
             reading, context = read(sentence, gazetteer, context)
@@ -71,7 +78,7 @@ def check(
     finally:
         if was_enabled:
             gc.enable()
-    title = summary(rows, len(rows))
+    title = summary(rows, len(rows)) + read_as_of
     contradicted = any(r["verdict"] == "contradicted" for r in rows)
     shown = [r for r in rows if show_all or r["verdict"] in JUDGED]
     if verdicts is not None:

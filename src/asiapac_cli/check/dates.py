@@ -277,9 +277,19 @@ DATE_LINE = re.compile(
 )
 
 
+# "VILNIUS, 12 July 2023 (Wire) -": where and when a story was filed.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s{0,3}[^-–—()]{3,30}?\s{0,3}(?:\([^)]{0,40}\)\s{0,3})?[-–—]")
+
+
 def text_date(text: str) -> When | None:
-    """The date a text gives itself on one of its first lines, at day precision."""
+    """The date a text gives itself on one of its first lines, at day precision: a line that is
+    only a date ("Published: 12 July 2023"), or a dateline."""
     for line in text.splitlines()[:8]:
+        dateline = DATELINE.match(line.strip())
+        if dateline:
+            stamped = [d for d in absolute(dateline.group(0)) if d.precision == "day" and not d.yearless]
+            if stamped:
+                return stamped[0]
         m = DATE_LINE.fullmatch(line)
         if not m:
             continue

@@ -490,6 +490,10 @@ class Reader:
             before = REFERENCE_POINT.search(self.text, max(0, summit.start - 24), summit.start)
             pointed = before is not None and before.end() >= summit.start - 12
             named = [(s.start, s.end) for s in self.r.summits if s is not summit]
+            if lx.MODAL.search(self.text, clause_start, clause_end) or lx.FUTURE.search(
+                self.text, clause_start, clause_end
+            ):
+                continue  # "will take place in June": a forecast is not judged
             for when in self.dates_in(clause_start, clause_end):
                 if any(a <= when.start < b for a, b in named):
                     continue  # "Bucharest 2008, Lisbon 2010": that year is another summit's name

@@ -75,7 +75,9 @@ def number_value(word: str) -> int | None:
 NEGATIONS = ("not", "never", "no", "nor", "neither", "cannot", "without", "n't", "n’t")
 NEGATION = re.compile(r"(?<![\w-])(?:not|never|no|nor|neither|cannot|without)(?![\w-])|n['’]t\b", re.I)
 MODALS = ("may", "might", "could", "would", "should", "will", "shall", "can", "must")
-MODAL = words(MODALS)
+# Case-sensitive: "May 2012" is a month; a modal is written in lower case, or capitalised at the
+# head of a sentence (and a sentence opening with "May" is rarer than one opening with the month).
+MODAL = words((*MODALS, *(m.capitalize() for m in MODALS if m != "may")), flags=0)
 # Verbs of intention and talk: what follows is planned or discussed, not done.
 INTENTIONS = (
     "plan",
@@ -132,7 +134,11 @@ INTENTIONS = (
     "might",
     "will",
 )
-INTENTION = words(INTENTIONS)
+INTENTION = words((*INTENTIONS, *(w.capitalize() for w in INTENTIONS if w != "may")), flags=0)
+# Words that put an event in the writer's future ("the upcoming summit", "scheduled for July").
+FUTURE = words(
+    ("upcoming", "forthcoming", "scheduled", "slated", "set to", "due to", "expected to", "planned for")
+)
 # Words that say the writer is not vouching for what follows.
 HEDGES = ("reportedly", "allegedly", "apparently", "purportedly", "rumoured", "rumored", "speculation")
 HEDGE = words(HEDGES)

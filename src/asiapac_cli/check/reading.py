@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from asiapac_cli.check import dates as datelib
-from asiapac_cli.check.dates import When
+from asiapac_cli.check.dates import DATELINE, When
 from asiapac_cli.check.gazetteer import Gazetteer
 from asiapac_cli.check.lexicon import CORRECTING, NUMBER, OFFICE_WORDS, number_value, words
 from asiapac_cli.check.sentences import INVISIBLE, Sentence
@@ -29,7 +29,6 @@ LEADERS_MET = re.compile(
 COUNT = re.compile(
     rf"(?<![\w-])(?P<n>{NUMBER})(?:\s{{1,3}}|-)(?:[a-z-]{{1,30}}\s{{1,3}}){{0,2}}?areas?(?![\w-])", re.I
 )
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40},\s{0,3}[^-–—()]{3,30}?\s{0,3}(?:\([^)]{0,40}\)\s{0,3})?[-–—]")
 DATELINE_LINES = 10
 RELATIVE_YEAR = re.compile(r"\s{1,3}(?:last|this|next)\s{1,3}year\b", re.I)
 PRONOUN = re.compile(r"(?<![\w-])(?:he|she|him|his|her)(?![\w-])", re.I)
@@ -122,7 +121,7 @@ def read(sentence: Sentence, gazetteer: Gazetteer, context: Context) -> tuple[Re
     mentions = offices(text, mentions, gazetteer)
     mentions = references(text, mentions, gazetteer, context)
     written = datelib.absolute(text)
-    summits = summit_refs(text, mentions, gazetteer, written) + coming_summit(text, gazetteer, context)
+    summits = summit_refs(text, mentions, gazetteer, written)
     # A place that names a summit is not its country's capital there ("the Washington summit").
     inside = [(s.start, s.end) for s in summits]
     mentions = [
@@ -272,37 +271,6 @@ def fits(when: When, event: dict[str, Any]) -> bool:
     return span is not None and when.lo <= span[1] and span[0] <= when.hi
 
 
-NEXT_SUMMIT = re.compile(
-    r"(?<![\w-])(?:the\s{1,3}|this\s{1,3}year['’]s\s{1,3}|next\s{1,3}(?:week|month)['’]s\s{1,3})?"
-    r"(?:(?P<next>next|upcoming|forthcoming|coming)\s{1,3})?(?:annual\s{1,3})?(?:NATO['’]?s?\s{1,3})?summit\b",
-    re.I,
-)
-
-
-def coming_summit(text: str, gazetteer: Gazetteer, context: Context) -> list[SummitRef]:
-    """'the next NATO summit', "next week's NATO summit", "this year's summit": the alliance's
-    first summit after the text's own date; nothing without that date."""
-    today = context.today
-    if today is None:
-        return []
-    found = []
-    for m in NEXT_SUMMIT.finditer(text):
-        said = m.group(0).casefold()
-        if not (m.group("next") or "next week" in said or "next month" in said or "this year" in said):
-            continue
-        upcoming = [
-            e
-            for e in gazetteer.events
-            if e["kind"] == "summit"
-            and gazetteer.alliance in (e.get("actors") or [])
-            and e["date"] > today.hi.isoformat()
-            and ("this year" not in said or e["date"][:4] == str(today.lo.year))
-        ]
-        if upcoming:
-            found.append(SummitRef(m.start(), m.end(), m.group(0), "", (upcoming[0]["id"],)))
-    return found
-
-
 def summit_refs(
     text: str, mentions: list[Mention], gazetteer: Gazetteer, written: list[When]
 ) -> list[SummitRef]:
@@ -341,7 +309,7 @@ def summit_refs(
         }
         of_groupings = [e for e in events if e["id"] in grouped]
         of_alliance = [e for e in events if gazetteer.alliance in (e.get("actors") or [])]
-        events = of_groupings or of_alliance or events
+        events = of_groupings or of_alliance
         if len(events) > 1 and written:
             # Brussels hosted several summits: the one a date in the sentence falls in.
             fitting = [e for e in events if any(fits(w, e) for w in written if not w.yearless)]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from asiapac_cli import __version__
 from asiapac_cli.cli.emit import silence_stdout
@@ -50,6 +51,59 @@ def command(name: str | None = None) -> Callable[[Callable[..., None]], Callable
         return run
 
     return register
+
+
+class StrictCommand(TyperCommand):
+    """A command whose options are read strictly, before Click keeps the last of each:
+
+    - a single-valued option given twice is a usage error. The output contract makes options
+      that contradict each other a usage error, and `-f json -f tsv` (a script's arguments
+      assembled from pieces, an alias's default plus the user's) is such a pair: Click would
+      print the last one's format silently, and the script would parse the wrong one;
+    - an empty value (`--since ''`, `--min-evidence ''`) is a usage error, never "no filter";
+    - Click's own messages echo what was typed cut to a readable length (`safe_text.cut`).
+
+    Repeatable options (--actor, --kind, --topic, --position) and flags may repeat.
+    (Built on Typer's vendored Click: typer is pinned below 0.29 in pyproject.toml.)
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from typer._click.exceptions import UsageError
+
+        try:
+            if not ctx.resilient_parsing:  # shell completion reads half-typed lines
+                self.refuse_repeated_and_empty(ctx, list(args))
+            return super().parse_args(ctx, args)
+        except UsageError as error:
+            from asiapac_cli.safe_text import cut
+
+            error.message = " ".join(cut(word) for word in error.message.split(" "))
+            raise
+
+    def refuse_repeated_and_empty(self, ctx: Any, args: list[str]) -> None:
+        from typer._click.exceptions import UsageError
+        from typer.core import TyperOption
+
+        try:
+            values, _, order = self.make_parser(ctx).parse_args(args=args)
+        except UsageError:
+            return  # Click says what is wrong with these arguments, as it would anyway
+        seen: set[str] = set()
+        for param in order:
+            if isinstance(param, TyperOption) and not (param.multiple or param.is_flag or param.count):
+                if param.name in seen:
+                    raise UsageError(f"{long_name(param)} was given more than once; give it once", ctx)
+                seen.add(str(param.name))
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperOption) and not param.is_flag and param.name in values:
+                given = values[param.name] if param.multiple else [values[param.name]]
+                if any(isinstance(value, str) and not value.strip() for value in given):
+                    raise UsageError(f"{long_name(param)} was given an empty value", ctx)
+
+
+def long_name(param: Any) -> str:
+    """How an option is named in a message: its long form (--format, not -f)."""
+    return str(next((name for name in param.opts if name.startswith("--")), param.opts[0]))
 
 
 def version_callback(value: bool) -> None:
@@ -106,7 +160,7 @@ def build_app(only: str | None = None) -> typer.Typer:
     for name, module in COMMAND_MODULES.items():
         if only is None or name == only:
             importlib.import_module(f"asiapac_cli.cli.commands.{module}")  # registers its commands
-            built.command(name)(COMMANDS[name])
+            built.command(name, cls=StrictCommand)(COMMANDS[name])
     return built
 
 

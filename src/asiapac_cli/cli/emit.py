@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from asiapac_cli.cli.options import Output
     from asiapac_cli.facts.base import FactBase
     from asiapac_cli.facts.model import Listing
+    from asiapac_cli.facts.narrow import KnownOn
     from asiapac_cli.output.terminal import Terminal
 
 
@@ -30,11 +31,73 @@ def load_factbase(data: Optional[Path], use_cache: bool = True) -> FactBase:
 T = TypeVar("T")
 
 
-def run_query(data: Optional[Path], produce: Callable[[FactBase], T]) -> T:
-    """Run `produce` on the fact base that --data, ASIAPAC_DATA or the bundle names."""
+def run_query(data: Optional[Path], produce: Callable[[FactBase], T], as_of: Optional[str] = None) -> T:
+    """Run `produce` on the fact base that --data, ASIAPAC_DATA or the bundle names (as it
+    stood on --as-of, when given)."""
+    return run_known(data, produce, as_of)[0]
+
+
+def as_of_day(as_of: str) -> str:
+    """The day --as-of names: its last day, like --until (a usage error when it is no date)."""
+    from asiapac_cli.queries.rows import parse_date_option
+
+    return parse_date_option(as_of, "--as-of")[1]
+
+
+def run_known(
+    data: Optional[Path], produce: Callable[[FactBase], T], as_of: Optional[str]
+) -> tuple[T, KnownOn | None]:
+    """`run_query`, with what --as-of left out (None without --as-of).
+
+    A query that fails as a usage error only because what it names is not known yet on the day
+    ('japan' has no ITPP before 12 July 2023) is a no-match (exit 1), like any empty answer.
+    """
     from asiapac_cli.facts import load
 
-    return load.answer(load.data_path(str(data) if data else None), produce)
+    path = load.data_path(str(data) if data else None)
+    if as_of is None:
+        return load.answer(path, produce), None
+    day = as_of_day(as_of)
+    narrowings: list[KnownOn] = []
+
+    def narrowed(fb: FactBase) -> T:
+        known_fb = fb.as_known_on(day)
+        assert known_fb.known is not None
+        narrowings.append(known_fb.known)
+        try:
+            return produce(known_fb)
+        except NoMatch as nothing:
+            raise counted(nothing, known_fb.known) from None
+        except UsageProblem as problem:
+            raise counted(not_known_yet(problem, fb, produce), known_fb.known) from None
+
+    return load.answer(path, narrowed), narrowings[-1]
+
+
+def counted(error: Exception, known: KnownOn) -> Exception:
+    """An --as-of no-match that says what is later, so nothing is dropped silently."""
+    if not isinstance(error, NoMatch) or not known.left_out:
+        return error
+    return NoMatch(f"{error}; {known.summary()}", error.listing)
+
+
+def not_known_yet(problem: UsageProblem, fb: FactBase, produce: Callable[[FactBase], Any]) -> Exception:
+    """NoMatch when the whole fact base answers what the narrowed one called a usage error;
+    else the usage error itself. The empty listing keeps the answer's shape (`[]`, a header)."""
+    from asiapac_cli.facts.model import Listing
+
+    try:
+        answer = produce(fb)
+    except UsageProblem:
+        return problem
+    except NoMatch as nothing:
+        answer = nothing.listing
+    empty = None
+    if isinstance(answer, Listing):
+        empty = Listing(answer.columns, [], answer.table, answer.title, [], str(problem), answer.text_forms)
+    # A "did you mean" would offer what is known on the day in place of what was asked for.
+    said = str(problem).split("; did you mean")[0]
+    return NoMatch(f"not known yet: {said}", empty)
 
 
 def write_out(write: Callable[[TextIO], object]) -> None:
@@ -69,22 +132,29 @@ def chosen_format(output: Output, formats: tuple[str, ...], term: Terminal) -> s
 
 
 def select_columns(listing: Listing, wanted: str | None) -> Listing:
-    """The listing with only the --columns asked for; an unknown name is a usage error."""
+    """The listing with only the --columns asked for; an unknown name, or one named twice, is a
+    usage error."""
     if wanted is None:
         return listing
     names = [name for name in (part.strip() for part in wanted.split(",")) if name]
     if not names:
         raise UsageProblem("--columns: no column named")
-    return listing.select(
-        [vocab.match(name, tuple(listing.columns), "--columns", "column") for name in names]
-    )
+    chosen = [vocab.match(name, tuple(listing.columns), "--columns", "column") for name in names]
+    # JSON keys are unique: a column named twice would be two TSV columns but one JSON key.
+    twice = next((name for at, name in enumerate(chosen) if name in chosen[:at]), None)
+    if twice is not None:
+        raise UsageProblem(f"--columns: {twice!r} is named twice; name each column once")
+    return listing.select(chosen)
 
 
-def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[Path]) -> None:
+def emit(
+    produce: Callable[[FactBase], Listing], output: Output, data: Optional[Path], as_of: Optional[str] = None
+) -> None:
     """Run a listing query and print it in the chosen format; exit 1 when nothing matched.
 
     The query raises NoMatch with its empty listing: machine formats still print their
-    header (or `[]`), so a script sees the same shape; a table says so on stderr.
+    header (or `[]`), so a script sees the same shape; a table says so on stderr. With
+    --as-of, a table ends with what was left out, and so does a no-match message.
     """
     from asiapac_cli.output.terminal import detect
     from asiapac_cli.safe_text import visible
@@ -92,7 +162,8 @@ def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[
     term = detect(output.no_color)
     fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
     try:
-        listing = select_columns(run_query(data, produce), output.columns)
+        answer, known = run_known(data, produce, as_of)
+        listing = select_columns(answer, output.columns)
     except NoMatch as nothing:
         if nothing.listing is None or fmt == "table":
             raise
@@ -100,6 +171,8 @@ def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[
         write_listing(empty, fmt, term, output)
         sys.stderr.write(visible(f"asiapac: {nothing}") + "\n")
         raise typer.Exit(ExitStatus.NO_MATCH) from None
+    if known is not None and known.left_out:
+        listing.notes = [*listing.notes, known.summary()]  # shown under a terminal table only
     write_listing(listing, fmt, term, output)
 
 
@@ -123,19 +196,32 @@ def write_listing(listing: Listing, fmt: str, term: Terminal, output: Output) ->
 
 
 def emit_document(
-    produce: Callable[[FactBase], dict[str, Any]], fmt: str | None, data: Optional[Path], no_color: bool
+    produce: Callable[[FactBase], dict[str, Any]],
+    fmt: str | None,
+    data: Optional[Path],
+    no_color: bool,
+    as_of: Optional[str] = None,
+    footer: bool = True,
 ) -> None:
     """Print one document (`show`, `about`): an outline on a terminal, text when piped, or the
-    format asked for, which always wins."""
+    format asked for, which always wins. With --as-of, the outline on a terminal ends with what
+    was left out (unless the document says it itself: `footer=False`)."""
     from asiapac_cli.output.document import render_document
     from asiapac_cli.output.terminal import detect
+    from asiapac_cli.safe_text import visible
 
     term = detect(no_color)
     chosen = vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format") if fmt else None
-    document = run_query(data, produce)
-    write_out(
-        lambda out: render_document(document, chosen or ("table" if term.is_tty else "text"), term, out)
-    )
+    shown = chosen or ("table" if term.is_tty else "text")
+    document, known = run_known(data, produce, as_of)
+    note = known.summary() if footer and known is not None and known.left_out and shown == "table" else None
+
+    def write(out: TextIO) -> None:
+        render_document(document, shown, term, out)
+        if note:
+            out.write("\n" + visible(note) + "\n")
+
+    write_out(write)
 
 
 def term_width(no_color: bool) -> int | None:
@@ -144,12 +230,17 @@ def term_width(no_color: bool) -> int | None:
     return detect(no_color).width
 
 
-def emit_text(produce: Callable[[FactBase], str], data: Optional[Path]) -> None:
-    """Print the text a query builds (an export, a chart, a citation)."""
-    text = run_query(data, produce)
+def emit_text(produce: Callable[[FactBase], str], data: Optional[Path], as_of: Optional[str] = None) -> None:
+    """Print the text a query builds (an export, a chart, a citation). With --as-of, on a
+    terminal, what was left out is said on stderr, so the text itself stays as it would be
+    written to a file."""
+    text, known = run_known(data, produce, as_of)
     from asiapac_cli.output.terminal import detect
-    from asiapac_cli.safe_text import visible_lines
+    from asiapac_cli.safe_text import visible, visible_lines
 
-    if detect().is_tty:  # a calendar or BibTeX on a screen is read, not parsed
+    tty = detect().is_tty
+    if tty:  # a calendar or BibTeX on a screen is read, not parsed
         text = visible_lines(text)
     write_out(lambda out: out.write(text))
+    if tty and known is not None and known.left_out:
+        sys.stderr.write(visible(f"asiapac: {known.summary()}") + "\n")

@@ -224,3 +224,17 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     Optional[str], typer.Option(metavar="DATE", help="Up to this date, inclusive (same forms).")
 ]
+
+
+# --as-of (issue #22): every command that answers from the fact base takes it; emit.py narrows.
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Answer from the fact base as it stood on this day: only records that had happened "
+        "and had a source published by then (2023, 2023-07 or 2023-07-12; a month or year means "
+        "its last day).",
+        show_default=False,
+    ),
+]

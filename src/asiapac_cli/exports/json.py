@@ -18,6 +18,8 @@ def full_json(fb: FactBase) -> str:
         document["events_through"] = fb.stated_events_through
     if fb.gaps:
         document["gaps"] = fb.gaps
+    if fb.known is not None and fb.known.left_out:  # narrowed by --as-of: say what is left out
+        document["as_of"] = fb.known.as_dict()
     for kind in model.RECORD_KINDS:
         document[kind] = list(fb.events) if kind == "events" else list(fb.table(kind).values())
     return to_json(document, indent=2) + "\n"

@@ -12,6 +12,7 @@ from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
 from asiapac_cli.facts.model import Record
 from asiapac_cli.queries.citations import citation_parts
+from asiapac_cli.queries.itpp import status_of
 
 SQLITE_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,10 +40,14 @@ CREATE TABLE attendance (
 CREATE TABLE itpps (
     id TEXT PRIMARY KEY, partner TEXT NOT NULL REFERENCES actors(id), title TEXT NOT NULL,
     agreed TEXT, period_start TEXT, period_end TEXT, areas_total INTEGER, evidence TEXT NOT NULL,
-    correction TEXT, note TEXT, predecessor_title TEXT, predecessor_signed TEXT, predecessor_note TEXT);
+    correction TEXT, note TEXT, predecessor_title TEXT, predecessor_signed TEXT, predecessor_note TEXT,
+    status TEXT NOT NULL);
 CREATE TABLE itpp_areas (
     itpp_id TEXT NOT NULL REFERENCES itpps(id), number INTEGER NOT NULL, name TEXT NOT NULL,
     PRIMARY KEY (itpp_id, number));
+CREATE TABLE itpp_states (
+    itpp_id TEXT NOT NULL REFERENCES itpps(id), number INTEGER NOT NULL, date TEXT NOT NULL,
+    status TEXT NOT NULL, evidence TEXT NOT NULL, note TEXT, PRIMARY KEY (itpp_id, number));
 CREATE TABLE stances (
     id TEXT PRIMARY KEY, topic TEXT NOT NULL REFERENCES topics(id),
     actor TEXT NOT NULL REFERENCES actors(id), position TEXT NOT NULL, date TEXT, said TEXT,
@@ -106,6 +111,16 @@ def sqlite(fb: FactBase, path: Path) -> None:
     write_atomically(path, lambda temporary: fill_sqlite(fb, temporary, path))
 
 
+def sqlite_bytes(fb: FactBase) -> bytes:
+    """The database as bytes (for standard output), built in a private temporary folder."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="asiapac-") as folder:
+        database = Path(folder) / "asiapac.db"
+        fill_sqlite(fb, str(database), Path("standard output"))
+        return database.read_bytes()
+
+
 def fill_sqlite(fb: FactBase, temporary: str, path: Path) -> None:
     """The database, written into the (empty) file `temporary`."""
     import os
@@ -142,6 +157,8 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
         ("events_through", fb.events_through or ""),
         ("asiapac_version", __version__),
     ]
+    if fb.known is not None and fb.known.left_out:  # narrowed by --as-of: say what is left out
+        rows["meta"] += [("as_of", fb.known.day), ("as_of_summary", fb.known.summary())]
 
     def add(table: str, record: Record, *extra: Any) -> None:
         rows[table].append(tuple(record.get(c) for c in SQLITE_COLUMNS[table]) + extra)
@@ -171,9 +188,14 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
         ]
     for itpp in fb.table("itpps").values():
         predecessor = itpp.get("predecessor") or {}
-        add("itpps", itpp, *(predecessor.get(f) for f in ("title", "signed", "note")))
+        details = (*(predecessor.get(f) for f in ("title", "signed", "note")), status_of(itpp))
+        add("itpps", itpp, *details)
         areas = itpp.get("areas") or []
         rows["itpp_areas"] += [(itpp["id"], n, area["name"]) for n, area in enumerate(areas, start=1)]
+        rows["itpp_states"] += [
+            (itpp["id"], n, state["date"], state["status"], state["evidence"], state.get("note"))
+            for n, state in enumerate(itpp.get("states") or [], start=1)
+        ]
     for stance in fb.table("stances").values():
         add("stances", stance)
     for grouping in fb.table("groupings").values():

@@ -7,16 +7,20 @@ The same shape is built from a freshly parsed file or read lazily from the cache
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from asiapac_cli import vocab
 from asiapac_cli.facts import model
 from asiapac_cli.facts.model import Record
 from asiapac_cli.facts.names import NAMED_KINDS, name_index
 
-# Columns kept for every event, in chronological order.
-EVENT_COLUMNS = ("ids", "lo", "hi", "kind", "actors", "topics")
+if TYPE_CHECKING:
+    from asiapac_cli.errors import Located
+    from asiapac_cli.facts.narrow import KnownOn
+
+# Columns kept for every event, in chronological order; `known` is the day each became known.
+EVENT_COLUMNS = ("ids", "lo", "hi", "kind", "actors", "topics", "known")
 SHORT_NAME = 12  # a name longer than this is shown by a shorter alias in tables, if it has one
 
 
@@ -62,8 +66,11 @@ class EventStore:
         return self._positions.get(event_id)
 
     @staticmethod
-    def build_columns(events: list[Record]) -> dict[str, list[Any]]:
-        """Columns for `events`, which must already be in chronological order."""
+    def build_columns(events: list[Record], days: Mapping[str, str]) -> dict[str, list[Any]]:
+        """Columns for `events`, which must already be in chronological order; `days` are the
+        days the sources count as published (facts/known_on.py)."""
+        from asiapac_cli.facts.known_on import event_days
+
         columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
         for event in events:
             lo = model.date_bounds(event["date"])[0]
@@ -74,11 +81,12 @@ class EventStore:
             columns["kind"].append(event["kind"])
             columns["actors"].append(tuple(event_actors(event)))
             columns["topics"].append(tuple(event.get("topics") or ()))
+        columns["known"] = event_days(events, days)
         return columns
 
     @classmethod
-    def in_memory(cls, events: list[Record]) -> EventStore:
-        columns = cls.build_columns(events)
+    def in_memory(cls, events: list[Record], days: Mapping[str, str]) -> EventStore:
+        columns = cls.build_columns(events, days)
         return cls(len(events), columns.__getitem__, events.__getitem__)
 
 
@@ -99,9 +107,39 @@ def chronological(events: list[Record]) -> list[Record]:
 class FactBase:
     """Everything a query may ask of the fact file, with indexes built once per load."""
 
-    def __init__(self, base: dict[str, Any], events: EventStore) -> None:
+    def __init__(
+        self,
+        base: dict[str, Any],
+        events: EventStore,
+        known_days: Callable[[], dict[str, str]] | None = None,
+    ) -> None:
         self.base = base
         self.events = events
+        self._load_known_days = known_days
+        self._known_days: dict[str, str] | None = None
+        # Set on a base narrowed to a day (as_known_on): what it kept and left out.
+        self.known: KnownOn | None = None
+        # Set by a fresh parse: what is valid but worth a curator's look (undated sources).
+        self.warnings: list[Located] = []
+
+    def known_days(self) -> dict[str, str]:
+        """Record id -> the day it became known, for sources and fact records but events
+        (whose days are the events' `known` column); read from the cache only when asked."""
+        if self._known_days is None:
+            if self._load_known_days is not None:
+                self._known_days = self._load_known_days()
+            else:
+                from asiapac_cli.facts.known_on import known_days
+
+                self._known_days = known_days(self.base)
+        return self._known_days
+
+    def as_known_on(self, day: str) -> FactBase:
+        """The fact base as it stood on `day` (an ISO date): only the records known then, with
+        `known` counting what was left out. Queries take it like any other FactBase."""
+        from asiapac_cli.facts.narrow import narrow
+
+        return narrow(self, day)
 
     @property
     def as_of(self) -> str:

@@ -8,7 +8,7 @@ never a wrong answer. (CRC-32 catches accidents and casual edits; anyone who can
 cache can also fix its checksums, as they could edit the fact file.) `marshal` is used because
 it is fast and, unlike pickle, cannot run code. Only a regular file is read. A cache that is
 stale, truncated, damaged, foreign or unreadable is ignored and rebuilt; one that cannot be
-written is skipped silently.
+written is skipped silently, and with no usable home (see `cache_dir`) there is none.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import marshal
 import os
 import stat
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,7 +26,7 @@ from asiapac_cli import __version__
 from asiapac_cli.facts.base import EventStore, FactBase
 
 MAGIC = b"asiapac-cache\x00"
-FORMAT = 4  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both
+FORMAT = 6  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both; 6: known-on days
 CACHE_ENV = "ASIAPAC_CACHE_DIR"
 DISABLE_ENV = "ASIAPAC_NO_CACHE"
 
@@ -33,18 +34,50 @@ DISABLE_ENV = "ASIAPAC_NO_CACHE"
 DAMAGED = (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError)
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """Where the cache lives: ASIAPAC_CACHE_DIR, else by the XDG Base Directory rules; None when
+    there is nowhere (the tool then runs uncached and says nothing).
+
+    The XDG rules: $XDG_CACHE_HOME/asiapac when that is an absolute path (a relative one is
+    invalid and ignored), else $HOME/.cache/asiapac. A home that is empty, relative or not an
+    existing directory is no home: `HOME=` as root would put the cache in /.cache, and
+    `HOME=/nonexistent` would create that directory.
+    """
     explicit = os.environ.get(CACHE_ENV)
     if explicit:
         return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "asiapac"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "asiapac"
+    home = usable_home()
+    return home / ".cache" / "asiapac" if home is not None else None
 
 
-def cache_file(data_path: Path) -> Path:
+def usable_home() -> Path | None:
+    """$HOME if it names an existing directory by an absolute path (unset: the password
+    database's, as for `~`); None otherwise."""
+    home = os.environ["HOME"] if "HOME" in os.environ else os.path.expanduser("~")
+    return Path(home) if os.path.isabs(home) and os.path.isdir(home) else None
+
+
+def cache_file(data_path: Path) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
     # The key inside the file holds the full path, so a checksum collision is only a miss.
     digest = f"{zlib.crc32(os.fsencode(data_path.absolute())):08x}"  # any bytes, UTF-8 or not
-    return cache_dir() / f"facts-{digest}.cache"
+    return folder / f"facts-{digest}.cache"
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` and any missing parents with mode 0700, as the XDG rules ask (Path.mkdir
+    would give the parents the default mode)."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for step in reversed(missing):
+        step.mkdir(mode=0o700, exist_ok=True)
 
 
 def key_for(data_path: Path, stat: os.stat_result) -> tuple[Any, ...]:
@@ -64,8 +97,12 @@ def enabled() -> bool:
     return not os.environ.get(DISABLE_ENV)
 
 
-def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: list[Any]) -> None:
-    """Store the fact base atomically; any failure leaves things as they were."""
+def write(
+    data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: list[Any], days: dict[str, str]
+) -> None:
+    """Store the fact base atomically; any failure leaves things as they were. `days` are the
+    known-on days of sources and fact records (facts/known_on.py), a section of their own so
+    that only --as-of reads them."""
     if not enabled():
         return
     import tempfile  # only when writing: it costs start-up time
@@ -74,9 +111,10 @@ def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: l
     offsets = [0]
     for blob in blobs:
         offsets.append(offsets[-1] + len(blob))
-    columns = EventStore.build_columns(events)
+    columns = EventStore.build_columns(events, days)
     sections = {
         "base": marshal.dumps(base),
+        "known_on": marshal.dumps(days),
         **{f"column:{name}": marshal.dumps(values) for name, values in columns.items()},
         "offsets": marshal.dumps(offsets),
         "events": b"".join(blobs),
@@ -88,8 +126,10 @@ def write(data_path: Path, key: tuple[Any, ...], base: dict[str, Any], events: l
         position += len(data)
     header = marshal.dumps({"key": key, "sections": layout, "events": len(events)})
     target = cache_file(data_path)
+    if target is None:
+        return
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)
         with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".tmp-", delete=False) as tmp:
             tmp.write(MAGIC + len(header).to_bytes(4, "big") + zlib.crc32(header).to_bytes(4, "big") + header)
             for data in sections.values():
@@ -142,6 +182,8 @@ def read(data_path: Path, key: tuple[Any, ...]) -> FactBase | None:
     if not enabled():
         return None
     path = cache_file(data_path)
+    if path is None:
+        return None
     try:
         with open_regular(path) as handle:
             if handle.read(len(MAGIC)) != MAGIC:
@@ -164,7 +206,22 @@ def read(data_path: Path, key: tuple[Any, ...]) -> FactBase | None:
             return None
     except DAMAGED:
         return None
-    return FactBase(base, lazy_events(reader, header["events"]))
+    return FactBase(base, lazy_events(reader, header["events"]), lazy_days(reader))
+
+
+def lazy_days(reader: CacheReader) -> Callable[[], dict[str, str]]:
+    """The known-on days, read when first asked (only --as-of asks)."""
+
+    def days() -> dict[str, str]:
+        try:
+            loaded = marshal.loads(reader.section("known_on"))
+        except DAMAGED as error:
+            raise CacheDamaged(reader.path) from error
+        if not isinstance(loaded, dict):
+            raise CacheDamaged(reader.path)
+        return loaded
+
+    return days
 
 
 def lazy_events(reader: CacheReader, count: int) -> EventStore:

@@ -9,16 +9,15 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from asiapac_cli import files
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, Located
 from asiapac_cli.facts import cache, model
 from asiapac_cli.facts.base import EventStore, FactBase, build_base, chronological
 from asiapac_cli.facts.names import NAMED_KINDS, alias_collisions
-from asiapac_cli.files import SPECIAL_FILES
 from asiapac_cli.safe_text import display_path
 
 # Memory. Validation keeps PyYAML's node tree (every value needs its line and column), which
@@ -54,7 +53,7 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
         cached = cache.read(path, key)
         if cached is not None:
             return cached
-    text = read_text(path, status.st_size)
+    text = files.read_text(path, fact_file())
     # Parsing allocates millions of objects and frees none; the cyclic collector would
     # rescan them again and again (run time growing faster than the file).
     gc.disable()
@@ -71,9 +70,14 @@ def load(path: Path, use_cache: bool = True) -> FactBase:
         ) from None
     finally:
         gc.enable()
+    from asiapac_cli.facts.known_on import known_days  # only a fresh parse computes the days
+
+    days = known_days(base)
     if use_cache:
-        cache.write(path, key, base, events)
-    return FactBase(base, EventStore.in_memory(events))
+        cache.write(path, key, base, events, days)
+    fb = FactBase(base, EventStore.in_memory(events, days), lambda: days)
+    fb.warnings = head["warnings"]  # only a fresh parse has them: `validate` never reads the cache
+    return fb
 
 
 T = TypeVar("T")
@@ -113,87 +117,19 @@ def memory_limit() -> Iterator[None]:
             resource.setrlimit(resource.RLIMIT_DATA, previous)
 
 
-def unreadable(path: Path, error: OSError) -> FactFileUnreadable:
-    """The message for a fact file the system refuses to give us."""
-    shown = display_path(path)
-    if isinstance(error, FileNotFoundError):
-        return FactFileUnreadable(f"{shown}: no such file (expected a YAML fact file)")
-    if isinstance(error, IsADirectoryError):
-        return FactFileUnreadable(f"{shown}: is a directory (expected a YAML fact file)")
-    if isinstance(error, PermissionError):
-        return FactFileUnreadable(f"{shown}: permission denied")
-    return FactFileUnreadable(f"{shown}: cannot read: {error.strerror}")
-
-
-def check_regular(path: Path, status: os.stat_result) -> None:
-    """Only a regular file is a fact file: a FIFO would hang, /dev/zero never ends."""
-    if stat.S_ISDIR(status.st_mode):
-        raise unreadable(path, IsADirectoryError())
-    if not stat.S_ISREG(status.st_mode):
-        kind = next((name for test, name in SPECIAL_FILES if test(status.st_mode)), "a special file")
-        raise FactFileUnreadable(
-            f"{display_path(path)}: not a regular file ({kind}); expected a YAML fact file"
-        )
-
-
-def stat_fact_file(path: Path) -> os.stat_result:
-    try:
-        status = os.stat(path)
-    except OSError as error:
-        raise unreadable(path, error) from None
-    check_regular(path, status)
-    return status
-
-
-def too_large(path: Path, size: str) -> FactFileUnreadable:
-    return FactFileUnreadable(
-        f"{display_path(path)}: is {size}; a fact file may be at most {MAX_FILE_BYTES // 2**20} MiB "
-        f"(validating it takes about {MEMORY_PER_MB_MIB} MiB per MB)"
+def fact_file() -> files.Expected:
+    """What a fact file must be (built when asked, so the bound is read when it is used)."""
+    return files.Expected(
+        noun="a YAML fact file",
+        short="a fact file",
+        limit=MAX_FILE_BYTES,
+        error=FactFileUnreadable,
+        too_large_advice=f" (validating it takes about {MEMORY_PER_MB_MIB} MiB per MB)",
     )
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, never more than MAX_FILE_BYTES + 1 whatever its size claims.
-
-    Opened without blocking (a FIFO swapped in after the stat cannot hang us) and checked again
-    on the open descriptor, so what is read is the regular file that was checked.
-    """
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as error:
-        raise unreadable(path, error) from None
-    try:
-        check_regular(path, os.fstat(descriptor))
-        chunks, total = [], 0
-        while total <= MAX_FILE_BYTES:
-            chunk = os.read(descriptor, min(1 << 20, MAX_FILE_BYTES + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-    except OSError as error:
-        raise unreadable(path, error) from None
-    finally:
-        os.close(descriptor)
-    return b"".join(chunks)
-
-
-def read_text(path: Path, size: int) -> str:
-    if size > MAX_FILE_BYTES:
-        raise too_large(path, f"{size / 2**20:.0f} MiB")
-    data = read_bytes(path)
-    if len(data) > MAX_FILE_BYTES:
-        raise too_large(path, f"more than {MAX_FILE_BYTES // 2**20} MiB")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise FactFileUnreadable(
-            f"{display_path(path)}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
-            "save the file as UTF-8"
-        ) from None
+def stat_fact_file(path: Path) -> os.stat_result:
+    return files.stat_regular(path, fact_file())
 
 
 def node_loader() -> Any:
@@ -256,7 +192,8 @@ def compose(text: str, path: str) -> Any:
 
 def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dict[str, Any]]:
     """Validate a fact file's text; return its records by kind, schema version and its head:
-    `checked_on`, `events_through` (None when the file does not say) and `gaps`."""
+    `checked_on`, `events_through` (None when the file does not say), `gaps`, and `warnings`
+    (what is valid but worth a curator's look, located like problems)."""
     from asiapac_cli.facts import schema
 
     root = compose(text, path)
@@ -284,10 +221,18 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dic
         raise FactFileInvalid(path, [Located(p.line, p.column, p.message) for p in problems])
     assert isinstance(document, dict)
     records = {kind: document.get(kind) or [] for kind in model.RECORD_KINDS}
+    from asiapac_cli.facts.known_on import undated_source_warnings
+
+    checked_on = document.get("checked_on") or document["as_of"]
     head = {
-        "checked_on": document.get("checked_on") or document["as_of"],
+        "checked_on": checked_on,
         "events_through": document.get("events_through"),
         "gaps": document.get("gaps") or [],
+        "warnings": [
+            Located(mark.line + 1, mark.column + 1, message)
+            for source_id, message in undated_source_warnings(records["sources"], checked_on)
+            for mark in [checker.ids[source_id][1]]
+        ],
     }
     return records, document["schema_version"], head
 

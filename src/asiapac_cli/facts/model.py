@@ -109,6 +109,14 @@ class Predecessor(TypedDict, total=False):
     sources: Required[list[Citation]]
 
 
+class ItppState(TypedDict, total=False):
+    date: Required[str]
+    status: Required[str]
+    evidence: Required[str]
+    note: str
+    sources: Required[list[Citation]]
+
+
 class Itpp(Fact, total=False):
     partner: Required[str]
     title: Required[str]
@@ -118,6 +126,7 @@ class Itpp(Fact, total=False):
     areas_total: int | None
     areas: list[Area]
     predecessor: Predecessor
+    states: list[ItppState]
 
 
 class Stance(Fact, total=False):
@@ -209,6 +218,46 @@ MIN_YEAR, MAX_YEAR = 1000, 2999
 DATE_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
 
 
+# A source's URL: http:// or https://, then at least one character, none of them one of these.
+# One declaration for the validator and the JSON Schema (issue 18): Python's `\s` and
+# ECMA-262's (JSON Schema's `pattern`, editors' YAML language servers) disagree on \x1c-\x1f,
+# \x85 and U+FEFF, so neither is used; ranges written out are read alike by both. Refused:
+# controls, what either language calls white space, and the invisible and bidi format
+# characters, which a reader could neither see nor type. Basic plane only: without the `u`
+# flag an ECMA-262 class cannot name a character beyond it.
+URL_FORBIDDEN = (
+    (0x00, 0x20),  # C0 controls and space
+    (0x7F, 0xA0),  # DEL, the C1 controls (NEL), no-break space
+    (0xAD, 0xAD),  # soft hyphen
+    (0x061C, 0x061C),  # Arabic letter mark
+    (0x1680, 0x1680),  # Ogham space mark
+    (0x180E, 0x180E),  # Mongolian vowel separator (white space before Unicode 6.3)
+    (0x2000, 0x200F),  # en quad to hair space, zero-width space and joiners, LRM, RLM
+    (0x2028, 0x202F),  # line and paragraph separators, bidi embeddings and overrides, narrow NBSP
+    (0x205F, 0x206F),  # medium mathematical space, word joiner, invisible operators, isolates
+    (0x3000, 0x3000),  # ideographic space
+    (0xFEFF, 0xFEFF),  # zero-width no-break space (byte-order mark)
+    (0xFFF9, 0xFFFB),  # interlinear annotation
+)
+URL_CHARACTER = (
+    "[^"
+    + "".join(
+        f"\\u{first:04x}" if first == last else f"\\u{first:04x}-\\u{last:04x}"
+        for first, last in URL_FORBIDDEN
+    )
+    + "]"
+)
+# The same text in both: `^` anchors alike; `(?![\s\S])` is the end of the text in both (Python's
+# `$` would also match before a final newline, ECMA-262's not).
+URL_JSON_PATTERN = f"^https?://{URL_CHARACTER}+(?![\\s\\S])"
+URL_PATTERN = re.compile(URL_JSON_PATTERN)
+
+
+def is_url(text: str) -> bool:
+    """An http(s) URL by the fact file's rule (the JSON Schema's `pattern` is the same text)."""
+    return URL_PATTERN.match(text) is not None
+
+
 def latest_event_date(events: list[Record]) -> str | None:
     """The date the latest event reaches (its end, else its start), as written in the file."""
     latest: str | None = None
@@ -233,11 +282,13 @@ def days_in_month(year: int, month: int) -> int:
 
 def check_partial_date(text: str) -> str | None:
     """Return why `text` is not a valid partial date, or None when it is."""
+    from asiapac_cli.safe_text import quoted
+
     match = DATE_PATTERN.fullmatch(text)
     if not match:
         if any(c.isdigit() and not c.isascii() for c in text):
-            return f"{text!r}: write dates with the ASCII digits 0-9 ({DATE_FORMATS}, {DATE_RANGE})"
-        return f"expected a date as {DATE_FORMATS}, got {text!r}"
+            return f"{quoted(text)}: write dates with the ASCII digits 0-9 ({DATE_FORMATS}, {DATE_RANGE})"
+        return f"expected a date as {DATE_FORMATS}, got {quoted(text)}"
     year, month, day = match.groups()
     if not MIN_YEAR <= int(year) <= MAX_YEAR:
         return f"{text!r} is outside the dates this tool accepts ({DATE_RANGE})"

@@ -14,10 +14,10 @@ from typing import Any
 
 from asiapac_cli import vocab
 from asiapac_cli.facts import model
+from asiapac_cli.safe_text import quoted
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNT_PATTERN = re.compile(r"0|[1-9][0-9]{0,8}")
-URL_PATTERN = re.compile(r"https?://[^\s]+")
 NULL_WORDS = ("", "~", "null", "Null", "NULL")
 PLAIN_TAGS = (
     "tag:yaml.org,2002:str",
@@ -49,7 +49,7 @@ class Checker:
 
 def describe(node: Any) -> str:
     if node.id == "scalar":
-        return "an empty value" if is_null(node) else f"text {node.value!r}"
+        return "an empty value" if is_null(node) else f"text {quoted(node.value)}"
     return "a list" if node.id == "sequence" else "a mapping"
 
 
@@ -131,7 +131,9 @@ class Enum(Text):
         if value in self.values:
             return value
         hint = did_you_mean(value, self.values)
-        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}; got {value!r}{hint}")
+        checker.report(
+            node.start_mark, f"{where(label)}: expected {self.expected}; got {quoted(value)}{hint}"
+        )
         return INVALID
 
     def json_schema(self) -> dict[str, Any]:
@@ -157,16 +159,16 @@ class PartialDate(Text):
 
 
 class Url(Text):
-    expected = "an http:// or https:// address"
+    expected = "an http:// or https:// address (no spaces, controls or invisible characters)"
 
     def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
-        if URL_PATTERN.fullmatch(value):
+        if model.is_url(value):
             return value
-        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {value!r}")
+        checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {quoted(value)}")
         return INVALID
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^https?://\S+$"}
+        return {"type": "string", "pattern": model.URL_JSON_PATTERN}
 
 
 class Id(Text):
@@ -177,7 +179,7 @@ class Id(Text):
 
     def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
         if not ID_PATTERN.fullmatch(value):
-            checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {value!r}")
+            checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {quoted(value)}")
             return INVALID
         if value in checker.ids:
             kind, mark = checker.ids[value]
@@ -218,7 +220,8 @@ class Count(Spec):
         if node.id == "scalar" and not is_null(node):
             checker.report(
                 node.start_mark,
-                f"{where(label)}: expected {self.expected} (unquoted, no leading zero), got {node.value!r}",
+                f"{where(label)}: expected {self.expected} (unquoted, no leading zero), "
+                f"got {quoted(node.value)}",
             )
             return INVALID
         return self.mismatch(node, checker, label)
@@ -600,7 +603,38 @@ PREDECESSOR = Mapping(
     }
 )
 
-ITPP = DatedSpan(
+ITPP_STATE = Mapping(
+    {
+        "date": Field(PartialDate(), required=True, description="when a source first says so"),
+        "status": Field(Enum(vocab.ITPP_STATES), required=True),
+        "evidence": Field(Enum(vocab.EVIDENCE_LEVELS), required=True),
+        "note": Field(Text()),
+        "sources": Field(ListOf(CitationSpec(), min_items=1), required=True),
+    },
+    title="ITPP state",
+)
+
+
+class ItppSpec(DatedSpan):
+    """An ITPP: its period in order, and each earlier state before its agreement."""
+
+    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+        super().check_record(record, node, checker, label)
+        agreed = record.get("agreed")
+        if not agreed or not isinstance(record.get("states"), list):
+            return
+        state_nodes: list[Any] = next((v.value for k, v in node.value if k.value == "states"), [])
+        for number, (state, state_node) in enumerate(zip(record["states"], state_nodes, strict=False)):
+            date = state.get("date") if isinstance(state, dict) else None
+            if date and model.date_bounds(date)[0] >= model.date_bounds(agreed)[0]:
+                checker.report(
+                    state_node.start_mark,
+                    f"{child(label, 'states')}[{number}]: a state dated {date!r} must come before "
+                    f"agreed {agreed!r} (it is what was known before the agreement)",
+                )
+
+
+ITPP = ItppSpec(
     {
         **fact_fields("itpps"),
         "partner": Field(Ref("actors"), required=True),
@@ -611,6 +645,10 @@ ITPP = DatedSpan(
         "areas_total": Field(Count(), nullable=True),
         "areas": Field(ListOf(AREA)),
         "predecessor": Field(PREDECESSOR),
+        "states": Field(
+            ListOf(ITPP_STATE),
+            description="earlier states in date order, each as sources dated then give it (--as-of)",
+        ),
     },
     start_field="period_start",
     end_field="period_end",

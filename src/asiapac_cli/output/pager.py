@@ -20,7 +20,7 @@ def should_page(text: str, terminal: Terminal, no_pager: bool) -> bool:
 
 
 def page(text: str, out: TextIO) -> None:
-    """Send `text` to the pager; print it as it is when the pager cannot start."""
+    """Send `text` to the pager; print it as it is when the pager cannot start or fails."""
     command = pager_command()
     try:
         argv = shlex.split(command)
@@ -51,3 +51,21 @@ def page(text: str, out: TextIO) -> None:
             break
         except KeyboardInterrupt:
             continue  # Ctrl-C belongs to the pager (less uses it); wait for it to end
+    if process.returncode > 0:
+        # It failed (ASIAPAC_PAGER=false, a pager that cannot open the terminal): most likely it
+        # showed nothing, so the table is printed here, and the reason said after it, where it
+        # is seen. Better twice than lost. A pager killed by a signal (Ctrl-C, a closed pipe)
+        # was stopped by the reader, and a pager that exits 0 was quit by them (less's `q`).
+        import sys
+
+        from asiapac_cli.safe_text import visible
+
+        out.write(text)
+        out.flush()
+        sys.stderr.write(
+            visible(
+                f"asiapac: the pager {command!r} exited with status {process.returncode}; the table is "
+                "printed here (--no-pager or ASIAPAC_PAGER=cat print without a pager)"
+            )
+            + "\n"
+        )

@@ -81,13 +81,17 @@ def cited_table(table: list[Column], cite: bool) -> list[Column]:
 
 def citation_parts(record: Record) -> list[tuple[str | None, Citation]]:
     """(part, citation) for every citation of a record: its own (part None), then those of
-    its ITPP areas ('area 3'), of its predecessor ('predecessor') and of a person's offices
-    ('office 2')."""
+    its ITPP areas ('area 3'), its predecessor ('predecessor'), its earlier states ('state 1') and
+    a person's offices ('office 2'). An ITPP shown in an earlier state (--as-of) cites that state's
+    sources as its own."""
     parts: list[tuple[str | None, Citation]] = [(None, c) for c in record.get("sources") or []]
     for number, area in enumerate(record.get("areas") or [], start=1):
         parts += [(f"area {number}", c) for c in area.get("sources") or []]
     predecessor = record.get("predecessor") or {}
     parts += [("predecessor", c) for c in predecessor.get("sources") or []]
+    if not record.get("status"):
+        for number, state in enumerate(record.get("states") or [], start=1):
+            parts += [(f"state {number}", c) for c in state.get("sources") or []]
     for number, office in enumerate(record.get("offices") or [], start=1):
         parts += [(f"office {number}", c) for c in office.get("sources") or []]
     return parts
@@ -126,6 +130,9 @@ def cite_parts(fb: FactBase, name: str) -> list[tuple[str, Citation]]:
             label = ""
         elif part == "predecessor":
             label = "Predecessor: "
+        elif part.startswith("state "):
+            state = record["states"][int(part.split()[1]) - 1]
+            label = f"{state['status'].replace('-', ' ').capitalize()} ({state['date']}): "
         elif part.startswith("office "):
             office = record["offices"][int(part.split()[1]) - 1]
             label = f"{office['title']} ({office_span(office)}): "

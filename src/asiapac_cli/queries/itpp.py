@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from asiapac_cli import vocab
 from asiapac_cli.errors import UsageProblem
 from asiapac_cli.facts.base import FactBase
 from asiapac_cli.facts.model import Column, Listing, Record
@@ -25,6 +26,7 @@ ITPP_OVERVIEW_COLUMNS = [
     "evidence",
     "note",
     "sources",
+    "status",  # added later, so last: `agreed`, or an earlier state (--as-of)
 ]
 
 
@@ -38,6 +40,7 @@ ITPP_AREA_COLUMNS = [
     "area_number",
     "area",
     "sources",
+    "status",  # added later, so last
 ]
 
 
@@ -52,6 +55,8 @@ def itpp_overview(fb: FactBase, *, cite: bool = False) -> Listing:
             predecessor_signed=predecessor.get("signed"),
             partner_name=fb.display_name(itpp["partner"]),
             period=period_of(itpp),
+            status=status_of(itpp),
+            agreed_shown=itpp.get("agreed") if status_of(itpp) == vocab.ITPP_AGREED else "not yet",
         )
         rows.append(with_citations(fb, row, itpp, cite))
     return found(
@@ -61,7 +66,7 @@ def itpp_overview(fb: FactBase, *, cite: bool = False) -> Listing:
             table=cited_table(
                 [
                     Column("partner_name", "partner", data="partner"),
-                    Column("agreed"),
+                    Column("agreed_shown", "agreed", data="agreed"),
                     Column("period"),
                     Column("areas_total", "areas"),
                     Column("areas_named", "named"),
@@ -74,6 +79,11 @@ def itpp_overview(fb: FactBase, *, cite: bool = False) -> Listing:
             text_forms=CITATION_TEXT,
         )
     )
+
+
+def status_of(itpp: Record) -> str:
+    """'agreed', or the earlier state a fact base narrowed to a day shows it in."""
+    return str(itpp.get("status") or vocab.ITPP_AGREED)
 
 
 def period_of(itpp: Record) -> str | None:
@@ -96,6 +106,7 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
     itpp = itpp_for(fb, partner)
     common = project(itpp, ITPP_AREA_COLUMNS)
     common["itpp"] = itpp["id"]
+    common["status"] = status_of(itpp)
     areas = itpp.get("areas") or []
     rows = []
     for number, area in enumerate(areas, start=1):
@@ -118,6 +129,12 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
         f"Agreed: {itpp.get('agreed') or 'date not known'}. Period: {period}. {named}.",
         f"Evidence: {itpp['evidence']}.",
     ]
+    if status_of(itpp) != vocab.ITPP_AGREED:
+        said = (itpp.get("states") or [{}])[-1].get("date") or "then"
+        notes = [
+            f"{status_of(itpp).replace('-', ' ').capitalize()}, not yet agreed (a source of {said} says so).",
+            f"Evidence: {itpp['evidence']}.",
+        ]
     if predecessor:
         notes.append(f"Replaced: {predecessor['title']} ({predecessor.get('signed') or 'date not known'}).")
     notes += [f"Note: {itpp['note']}"] if itpp.get("note") else []

@@ -81,10 +81,15 @@ def about(fb: FactBase, fact_file: str) -> dict[str, Any]:
         kind: len(fb.events) if kind == "events" else len(fb.table(kind)) for kind in model.RECORD_KINDS
     }
     counts["gaps"] = len(fb.gaps)
-    return {
+    document: dict[str, Any] = {
         "checked_on": fb.checked_on,
         "events_through": fb.events_through,
         "counts": counts,
+    }
+    if fb.known is not None and fb.known.left_out:  # a base narrowed to a day says what it left out
+        document["as_of"] = fb.known.as_dict()
+    return {
+        **document,
         "gaps": [
             {"id": gap["id"], "text": gap["text"], "records": list(gap.get("records") or [])}
             for gap in fb.gaps

@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from asiapac_cli import vocab
-from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
-from asiapac_cli.cli.options import DataOption, Output, listing_command
 from asiapac_cli.errors import ExitStatus
 
 if TYPE_CHECKING:
     from asiapac_cli.check import Report
+    from asiapac_cli.files import Expected
 
+from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
+from asiapac_cli.cli.options import AsOfOption, DataOption, Output, listing_command
+
+# About 100,000 sentences; a longer text is checked in parts.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+
+
+def text_to_check() -> Expected:
+    """What a text given to `check` must be: the fact file's rules, its own bound and advice."""
+    from asiapac_cli.errors import TextUnreadable
+    from asiapac_cli.files import Expected
+
+    return Expected(
+        noun="a text to check",
+        short="a text to check",
+        limit=MAX_TEXT_BYTES,
+        error=TextUnreadable,
+        too_large_advice="; check it in parts",
+        special_advice=" (to check a stream, pipe it to: asiapac check -)",
+    )
 
 
 @listing_command()
@@ -63,6 +84,7 @@ def check(
         ),
     ] = None,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     *,
     output: Output,
 ) -> None:
@@ -70,18 +92,20 @@ def check(
 
     Each sentence is read into claims (who attended which summit, who holds which position, a
     date, a count, ...); each claim is judged against the records. Only judged sentences are
-    listed (--all for every one); a terminal table starts with a count of each verdict. Exit 0
-    when nothing is contradicted (also when nothing could be judged), 3 when something is (so
-    CI can gate a draft), 66 when the text cannot be read.
+    listed (--all for every one); a terminal table starts with a count of each verdict. With
+    --as-of, the text is judged against what was known that day, and that day is the text's
+    date when it gives none. Exit 0 when nothing is contradicted (also when nothing could be
+    judged), 3 when something is (so CI can gate a draft), 66 when the text cannot be read.
 
     \b
     Example:
       asiapac check article.txt
       pbpaste | asiapac check - --format json
     """
-    from asiapac_cli.check import MAX_TEXT_BYTES
     from asiapac_cli.check import check as check_text
-    from asiapac_cli.errors import TextUnreadable, UsageProblem
+    from asiapac_cli.cli.emit import as_of_day
+    from asiapac_cli.errors import UsageProblem
+    from asiapac_cli.files import read_standard_input, read_text
     from asiapac_cli.output.terminal import detect
 
     level = (
@@ -94,31 +118,18 @@ def check(
             raise UsageProblem("--verdict: no verdict named")
         wanted = vocab.match_all(names, vocab.CHECK_VERDICTS, "--verdict", "verdict")
     as_markdown = markdown if markdown is not None else file.casefold().endswith(MARKDOWN_SUFFIXES)
+    day = dt.date.fromisoformat(as_of_day(as_of)) if as_of else None
     term = detect(output.no_color)
     fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
+    text = read_standard_input(text_to_check()) if file == "-" else read_text(Path(file), text_to_check())
     name = "standard input" if file == "-" else file
-    try:
-        if file == "-":
-            raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
-        else:
-            with open(file, "rb") as handle:
-                raw = handle.read(MAX_TEXT_BYTES + 1)
-    except OSError as error:
-        raise TextUnreadable(f"cannot read {name}: {error.strerror}") from None
-    if len(raw) > MAX_TEXT_BYTES:
-        raise TextUnreadable(f"{name} is more than {MAX_TEXT_BYTES // 2**20} MiB; check it in parts")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise TextUnreadable(
-            f"{name} is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "convert it first, for example: iconv -f latin1 -t utf-8"
-        ) from None
     report: Report = run_query(
         data,
+        # --as-of: the checker is handed the fact base as it stood on that day
         lambda fb: check_text(
-            fb, text, min_evidence=level, show_all=show_all, verdicts=wanted, markdown=as_markdown
+            fb, text, min_evidence=level, show_all=show_all, verdicts=wanted, markdown=as_markdown, as_of=day
         ),
+        as_of,
     )
     listing = select_columns(report.listing, output.columns)
     for skipped in report.skipped:
@@ -129,7 +140,9 @@ def check(
         )
         sys.stderr.write(f"asiapac: {name}: {span} not checked: {skipped.reason}\n")
     if not listing.rows and fmt == "table":
-        sys.stderr.write(f"asiapac: {listing.title}; {listing.empty_message} (--all lists every sentence)\n")
+        sys.stderr.write(
+            f"asiapac: {listing.headline}; {listing.empty_message} (--all lists every sentence)\n"
+        )
     else:
         write_listing(listing, fmt, term, output)
     if report.contradicted:

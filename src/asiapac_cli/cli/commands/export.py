@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
     from asiapac_cli.facts.base import FactBase
 
 from asiapac_cli.cli.app import command
-from asiapac_cli.cli.emit import emit_text, run_query
-from asiapac_cli.cli.options import DataOption
+from asiapac_cli.cli.emit import emit_text, run_query, write_out
+from asiapac_cli.cli.options import AsOfOption, DataOption
 
 
 @command()
@@ -36,7 +37,7 @@ def export(
             "--output",
             "-o",
             metavar="FILE",
-            help="File to write (json, html: default stdout).",
+            help="File to write; - for stdout (json, html: the default).",
             show_default=False,
         ),
     ] = None,
@@ -51,6 +52,7 @@ def export(
     since: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: from this date.")] = None,
     until: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: up to this date.")] = None,
     data: DataOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """The whole fact base as SQLite, JSON or one HTML page.
 
@@ -64,50 +66,75 @@ def export(
     """
     from asiapac_cli.errors import UsageProblem
     from asiapac_cli.exports.json import full_json
-    from asiapac_cli.exports.sqlite import sqlite
-    from asiapac_cli.safe_text import display_path
+    from asiapac_cli.files import is_standard_output, write_atomically
 
     chosen = vocab.match(fmt, vocab.EXPORT_FORMATS, "--format", "format")
     if chosen != "html" and (topic or actor or since or until):
         raise UsageProblem("--topic, --actor, --since and --until apply to --format html only")
-    if chosen == "html":
-        export_html(output, data, since, until, actor, topic)
-    elif chosen == "sqlite":
+    # `-o -` is stdout, as is a name of the file stdout already is (`-o /dev/stdout | cat`).
+    to_stdout = output is None or is_standard_output(output)
+    if chosen == "sqlite":
         if output is None:
-            raise UsageProblem("--format sqlite needs --output FILE.db")
-        run_query(data, lambda fb: sqlite(fb, output))
-        sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
-    elif output is None:
-        emit_text(full_json, data)
-    else:
-        from asiapac_cli.files import write_atomically
+            raise UsageProblem("--format sqlite needs --output FILE.db (or -o - for standard output)")
+        if to_stdout:
+            export_sqlite_to_stdout(data, as_of)
+        else:
+            from asiapac_cli.exports.sqlite import sqlite
 
-        text = run_query(data, full_json)
-        write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+            run_query(data, lambda fb: sqlite(fb, output), as_of)
+            wrote(output)
+        return
+    produce = html_page(data, since, until, actor, topic) if chosen == "html" else full_json
+    if to_stdout or output is None:
+        emit_text(produce, data, as_of)
+        return
+    text = run_query(data, produce, as_of)
+    write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+    if chosen == "html":
+        wrote(output)
 
 
-def export_html(
-    output: Optional[Path],
+def wrote(output: Path) -> None:
+    from asiapac_cli.safe_text import display_path
+
+    sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
+
+
+def html_page(
     data: Optional[Path],
     since: Optional[str],
     until: Optional[str],
     actor: Optional[list[str]],
     topic: Optional[list[str]],
-) -> None:
-    """The HTML briefing to `output` (atomically) or stdout; its module is imported only here."""
+) -> Callable[[FactBase], str]:
+    """The HTML briefing's query; its module is imported only here."""
     from asiapac_cli.exports.briefing.page import briefing
     from asiapac_cli.facts import load
-    from asiapac_cli.files import write_atomically
-    from asiapac_cli.safe_text import display_path
 
     fact_file = str(load.data_path(str(data) if data else None))
 
     def page(fb: FactBase) -> str:
         return briefing(fb, since=since, until=until, actors=actor, topics=topic, fact_file=fact_file)
 
-    if output is None:
-        emit_text(page, data)
-        return
-    text = run_query(data, page)
-    write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
-    sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
+    return page
+
+
+def export_sqlite_to_stdout(data: Optional[Path], as_of: Optional[str]) -> None:
+    """The database's bytes on standard output, never on a terminal (where they would be noise
+    and could carry escape sequences)."""
+    from asiapac_cli.errors import UsageProblem
+    from asiapac_cli.exports.sqlite import sqlite_bytes
+    from asiapac_cli.output.terminal import stdout_is_tty
+
+    if stdout_is_tty():
+        raise UsageProblem(
+            "a SQLite database is binary: redirect standard output to a file (> asiapac.db), "
+            "or give --output FILE.db"
+        )
+    database = run_query(data, sqlite_bytes, as_of)
+
+    def write(out: TextIO) -> None:
+        out.flush()
+        out.buffer.write(database)
+
+    write_out(write)

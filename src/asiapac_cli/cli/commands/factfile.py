@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -60,15 +61,21 @@ def validate(
     path = file or load.data_path(str(data) if data else None)
     shown = display_path(path)  # bytes that are not UTF-8 as \xff, controls escaped
     problems: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
     try:
         fb = load.load(path, use_cache=False)
+        warnings = [
+            {"file": shown, "line": w.line, "column": w.column, "message": visible(w.message)}
+            for w in fb.warnings
+        ]
     except FactFileInvalid as error:
         problems = [
             {"file": shown, "line": p.line, "column": p.column, "message": visible(p.message)}
             for p in error.problems
         ]
     if chosen == "json":
-        report = {"file": shown, "valid": not problems, "problems": problems}
+        # Warnings never change `valid` or the exit status; a key of their own keeps them apart.
+        report = {"file": shown, "valid": not problems, "problems": problems, "warnings": warnings}
         write_out(lambda out: out.write(to_json(report, indent=2) + "\n"))
     elif problems:
         write_out(
@@ -82,6 +89,9 @@ def validate(
             for k in ("sources", "events", "itpps", "stances", "claims")
         )
         write_out(lambda out: out.write(f"{shown}: valid ({counts})\n"))
+        # On stderr, like a compiler's: stdout stays the one line scripts read.
+        for w in warnings:
+            sys.stderr.write(f"{w['file']}:{w['line']}:{w['column']}: warning: {w['message']}\n")
     if problems:
         raise typer.Exit(ExitStatus.DATA_INVALID)
 

@@ -20,6 +20,7 @@ from asiapac_cli.cli.app import command
 from asiapac_cli.cli.emit import emit, emit_document, emit_text, term_width
 from asiapac_cli.cli.options import (
     ActorFilter,
+    AsOfOption,
     CiteOption,
     DataOption,
     DocumentFormatOption,
@@ -50,6 +51,7 @@ def timeline(
     ] = False,
     cite: CiteOption = False,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     *,
     output: Output,
 ) -> None:
@@ -77,17 +79,19 @@ def timeline(
             raise UsageProblem(f"--chart draws plain text; it cannot be given as --format {fmt}")
         from asiapac_cli.exports.chart import draw
 
-        emit_text(lambda fb: draw(events(fb), term_width(output.no_color)), data)
+        emit_text(lambda fb: draw(events(fb), term_width(output.no_color)), data, as_of)
     elif fmt == "ics":
-        emit_text(lambda fb: ics(fb, events(fb)), data)
+        emit_text(lambda fb: ics(fb, events(fb)), data, as_of)
     elif fmt == "mermaid":
-        emit_text(lambda fb: mermaid(events(fb)), data)
+        emit_text(lambda fb: mermaid(events(fb)), data, as_of)
     else:
-        emit(events, output, data)
+        emit(events, output, data, as_of)
 
 
 @listing_command()
-def summits(cite: CiteOption = False, data: DataOption = None, *, output: Output) -> None:
+def summits(
+    cite: CiteOption = False, data: DataOption = None, as_of: AsOfOption = None, *, output: Output
+) -> None:
     """NATO summits and how each Indo-Pacific partner took part.
 
     On a terminal, one column per partner: who came and at what level (leader, deputy,
@@ -99,7 +103,7 @@ def summits(cite: CiteOption = False, data: DataOption = None, *, output: Output
     """
     from asiapac_cli.queries.summits import summits as summits_query
 
-    emit(lambda fb: summits_query(fb, cite=cite), output, data)
+    emit(lambda fb: summits_query(fb, cite=cite), output, data, as_of)
 
 
 @listing_command()
@@ -115,6 +119,7 @@ def itpp(
     ] = None,
     cite: CiteOption = False,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     *,
     output: Output,
 ) -> None:
@@ -129,9 +134,9 @@ def itpp(
     from asiapac_cli.queries.itpp import itpp_areas, itpp_overview
 
     if partner is None:
-        emit(lambda fb: itpp_overview(fb, cite=cite), output, data)
+        emit(lambda fb: itpp_overview(fb, cite=cite), output, data, as_of)
     else:
-        emit(lambda fb: itpp_areas(fb, partner, cite=cite), output, data)
+        emit(lambda fb: itpp_areas(fb, partner, cite=cite), output, data, as_of)
 
 
 @listing_command()
@@ -148,6 +153,7 @@ def stances(
     ] = None,
     cite: CiteOption = False,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     *,
     output: Output,
 ) -> None:
@@ -160,12 +166,17 @@ def stances(
     from asiapac_cli.queries.stances import stances as stances_query
 
     wanted = vocab.match_all(position, vocab.POSITIONS, "--position", "position") or None
-    emit(lambda fb: stances_query(fb, topic, positions=wanted, cite=cite), output, data)
+    emit(lambda fb: stances_query(fb, topic, positions=wanted, cite=cite), output, data, as_of)
 
 
 @listing_command("who-opposed")
 def who_opposed(
-    topic: TopicArgument, cite: CiteOption = False, data: DataOption = None, *, output: Output
+    topic: TopicArgument,
+    cite: CiteOption = False,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    *,
+    output: Output,
 ) -> None:
     """Actors opposed to a topic.
 
@@ -177,12 +188,17 @@ def who_opposed(
     """
     from asiapac_cli.queries.stances import stances as stances_query
 
-    emit(lambda fb: stances_query(fb, topic, positions=("opposed",), cite=cite), output, data)
+    emit(lambda fb: stances_query(fb, topic, positions=("opposed",), cite=cite), output, data, as_of)
 
 
 @listing_command("who-supported")
 def who_supported(
-    topic: TopicArgument, cite: CiteOption = False, data: DataOption = None, *, output: Output
+    topic: TopicArgument,
+    cite: CiteOption = False,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    *,
+    output: Output,
 ) -> None:
     """Actors who proposed or supported a topic.
 
@@ -192,11 +208,16 @@ def who_supported(
     """
     from asiapac_cli.queries.stances import stances as stances_query
 
-    emit(lambda fb: stances_query(fb, topic, positions=vocab.SUPPORTING_POSITIONS, cite=cite), output, data)
+    emit(
+        lambda fb: stances_query(fb, topic, positions=vocab.SUPPORTING_POSITIONS, cite=cite),
+        output,
+        data,
+        as_of,
+    )
 
 
 @listing_command()
-def topics(data: DataOption = None, *, output: Output) -> None:
+def topics(data: DataOption = None, as_of: AsOfOption = None, *, output: Output) -> None:
     """The topics, with how many stances and events each has.
 
     \b
@@ -205,7 +226,7 @@ def topics(data: DataOption = None, *, output: Output) -> None:
     """
     from asiapac_cli.queries.catalog import topics as topics_query
 
-    emit(topics_query, output, data)
+    emit(topics_query, output, data, as_of)
 
 
 @listing_command()
@@ -220,6 +241,7 @@ def actors(
         ),
     ] = None,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     *,
     output: Output,
 ) -> None:
@@ -232,11 +254,13 @@ def actors(
     from asiapac_cli.queries.catalog import actors as actors_query
 
     wanted = vocab.match(kind, vocab.ACTOR_KINDS, "--kind", "actor kind") if kind is not None else None
-    emit(lambda fb: actors_query(fb, kind=wanted), output, data)
+    emit(lambda fb: actors_query(fb, kind=wanted), output, data, as_of)
 
 
 @listing_command()
-def groupings(cite: CiteOption = False, data: DataOption = None, *, output: Output) -> None:
+def groupings(
+    cite: CiteOption = False, data: DataOption = None, as_of: AsOfOption = None, *, output: Output
+) -> None:
     """The Quad, AUKUS, Camp David: members and what each is.
 
     \b
@@ -245,7 +269,7 @@ def groupings(cite: CiteOption = False, data: DataOption = None, *, output: Outp
     """
     from asiapac_cli.queries.catalog import groupings as groupings_query
 
-    emit(lambda fb: groupings_query(fb, cite=cite), output, data)
+    emit(lambda fb: groupings_query(fb, cite=cite), output, data, as_of)
 
 
 @listing_command(formats=vocab.SOURCE_FORMATS, format_help=" bibtex: entries for reference managers.")
@@ -260,6 +284,7 @@ def sources(
         ),
     ] = None,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     *,
     output: Output,
 ) -> None:
@@ -274,9 +299,9 @@ def sources(
 
     fmt = None if output.fmt is None else vocab.match(output.fmt, vocab.SOURCE_FORMATS, "--format", "format")
     if fmt == "bibtex":
-        emit_text(lambda fb: bibtex(fb, sources_query(fb, source_id).rows), data)
+        emit_text(lambda fb: bibtex(fb, sources_query(fb, source_id).rows), data, as_of)
     else:
-        emit(lambda fb: sources_query(fb, source_id), output, data)
+        emit(lambda fb: sources_query(fb, source_id), output, data, as_of)
 
 
 @command()
@@ -300,6 +325,7 @@ def cite(
         ),
     ] = "text",
     data: DataOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """How to cite a record: its sources, as text or BibTeX.
 
@@ -312,9 +338,9 @@ def cite(
 
     chosen = vocab.match(style, vocab.CITE_STYLES, "--style", "style")
     if chosen == "bibtex":
-        emit_text(lambda fb: bibtex(fb, cited_sources(fb, record_id)), data)
+        emit_text(lambda fb: bibtex(fb, cited_sources(fb, record_id)), data, as_of)
     else:
-        emit_text(lambda fb: cite_text(fb, record_id), data)
+        emit_text(lambda fb: cite_text(fb, record_id), data, as_of)
 
 
 @listing_command()
@@ -330,6 +356,7 @@ def claims(
     ] = None,
     cite: CiteOption = False,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     *,
     output: Output,
 ) -> None:
@@ -342,7 +369,7 @@ def claims(
     from asiapac_cli.queries.catalog import claims as claims_query
 
     wanted = vocab.match(verdict, vocab.VERDICTS, "--verdict", "verdict") if verdict is not None else None
-    emit(lambda fb: claims_query(fb, verdict=wanted, cite=cite), output, data)
+    emit(lambda fb: claims_query(fb, verdict=wanted, cite=cite), output, data, as_of)
 
 
 @listing_command()
@@ -352,6 +379,7 @@ def search(
         typer.Argument(metavar="WORDS...", help="Words to find (all must appear).", show_default=False),
     ],
     data: DataOption = None,
+    as_of: AsOfOption = None,
     *,
     output: Output,
 ) -> None:
@@ -365,7 +393,7 @@ def search(
     """
     from asiapac_cli.queries.search import search as search_query
 
-    emit(lambda fb: search_query(fb, " ".join(words)), output, data)
+    emit(lambda fb: search_query(fb, " ".join(words)), output, data, as_of)
 
 
 @command()
@@ -383,6 +411,7 @@ def show(
     ],
     fmt: DocumentFormatOption = None,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     no_color: NoColorOption = False,
 ) -> None:
     """Everything about one actor, topic or record.
@@ -393,13 +422,14 @@ def show(
     """
     from asiapac_cli.queries.show import show as show_query
 
-    emit_document(lambda fb: show_query(fb, name), fmt, data, no_color)
+    emit_document(lambda fb: show_query(fb, name), fmt, data, no_color, as_of)
 
 
 @command()
 def about(
     fmt: DocumentFormatOption = None,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     no_color: NoColorOption = False,
 ) -> None:
     """What the fact base covers, and what it does not know.
@@ -414,4 +444,4 @@ def about(
     from asiapac_cli.queries.show import about as about_query
 
     fact_file = str(load.data_path(str(data) if data else None))
-    emit_document(lambda fb: about_query(fb, fact_file), fmt, data, no_color)
+    emit_document(lambda fb: about_query(fb, fact_file), fmt, data, no_color, as_of, footer=False)

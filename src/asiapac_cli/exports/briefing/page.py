@@ -30,7 +30,7 @@ from asiapac_cli.queries.citations import citations_of
 from asiapac_cli.queries.rows import parse_date_option
 from asiapac_cli.queries.show import about as about_fact_base
 from asiapac_cli.queries.timeline import timeline as timeline_listing
-from asiapac_cli.safe_text import visible
+from asiapac_cli.safe_text import visible_on_page
 
 TITLE = "NATO and its Indo-Pacific partners: a briefing"
 
@@ -39,15 +39,16 @@ def esc(value: Any) -> str:
     """`value` as HTML text or a quoted attribute value: the page's one escaping function.
 
     Control, bidi and invisible characters are shown as their escapes first (`\\x1b`,
-    `\\u202e`), by the same function that neutralises text for a terminal.
+    `\\u202e`), as on a terminal; what acts only on a terminal (the soft hyphen, the bidi
+    marks) and joiners inside words stay text (`safe_text.visible_on_page`).
     """
-    return html.escape(visible(str(value)), quote=True)
+    return html.escape(visible_on_page(str(value)), quote=True)
 
 
 def href(url: Any) -> str | None:
     """An escaped http(s) URL for an href, or None (no `javascript:` or other scheme)."""
     text = str(url)
-    return esc(text) if re.fullmatch(r"https?://\S+", text) else None
+    return esc(text) if model.is_url(text) else None
 
 
 LEVEL_WORDS = {
@@ -311,6 +312,11 @@ def itpp_table(page: Page) -> str:
             return f"{count} of {esc(total)}; the other {int(total) - count} are {NOT_NAMED}"
         return f"{count} (all)" if total else f"{count}; the total is not known"
 
+    def agreed(i: Record) -> str:
+        if i.get("status"):  # narrowed by --as-of to an earlier state
+            return f"not yet: {esc(i['status'].replace('-', ' '))}"
+        return esc(i["agreed"]) if i.get("agreed") else "not known"
+
     def predecessor(i: Record) -> str:
         p = i.get("predecessor")
         if not p:
@@ -320,7 +326,7 @@ def itpp_table(page: Page) -> str:
 
     rows = [
         row("Programme", [f"{esc(i['title'])}{cites(page, i.get('sources') or [])}" for i in itpps]),
-        row("Agreed", [esc(i["agreed"]) if i.get("agreed") else "not known" for i in itpps]),
+        row("Agreed", [agreed(i) for i in itpps]),
         row("Period", [period(i) for i in itpps]),
         row(
             "Areas in total", [esc(i["areas_total"]) if i.get("areas_total") else "not known" for i in itpps]
@@ -734,6 +740,12 @@ def gap_text(gap: Any) -> str:
 
 
 def scope_text(page: Page) -> str:
+    as_of = page.about.get("as_of")  # narrowed by --as-of: say to what, and what is left out
+    known = f" Only what was known on {as_of['date']} is shown ({as_of['summary']})." if as_of else ""
+    return narrowing_text(page) + known
+
+
+def narrowing_text(page: Page) -> str:
     if not page.filtered:
         return "This page shows the whole fact base."
     parts = []
