@@ -38,6 +38,7 @@ SIZES_KB = (8, 16, 32, 64)
 BIG_SIZES_KB = (64, 128, 256, 512)
 FAST_SECONDS = 1.0  # a shape whose largest text takes less is measured again at BIG_SIZES_KB
 MAX_GROWTH = 2.0
+NOISE_SECONDS = 0.25  # checking time below this, after start-up is subtracted, is noise
 
 
 def repeated(unit: str, size: int, head: str = "", tail: str = "") -> str:
@@ -125,10 +126,16 @@ def measure(
 
 
 def growth(found: list[tuple[int, float | None]]) -> float | None:
-    """Time per KB at the largest size over time per KB at the smallest (None: a run timed out)."""
+    """Time per KB at the largest size over time per KB at the smallest (None: a run timed out).
+
+    A shape whose largest text checks in under NOISE_SECONDS (a text of white space, say) has no
+    growth to measure: its times are the noise of starting a process, and it counts as 1.
+    """
     (small, first), (large, last) = found[0], found[-1]
     if first is None or last is None:
         return None
+    if last < NOISE_SECONDS:
+        return 1.0
     return (last / large) / (first / small)
 
 
