@@ -711,3 +711,16 @@ def test_the_texts_own_date_fixes_last_year_and_the_next_summit() -> None:
     )
     # Without the text's date, "last year" and "the next summit" name no day: nothing is judged.
     assert [r["verdict"] for r in rows_of(body)] == ["unknown", "unknown", "unknown"]
+
+
+def test_a_text_read_as_of_a_day_says_what_was_later_reported(tmp_path: Path) -> None:
+    draft = write(tmp_path, "France supported the NATO office in Tokyo.\n")
+    then = json.loads(
+        run("check", draft, "--data", str(FACTS), "--as-of", "2023-06-01", "--all", "-f", "json").stdout
+    )
+    # On 1 June 2023 no source had France's position on record: nothing contradicts the sentence
+    # then, and the correction says what a later source changed.
+    assert then[0]["verdict"] == "unknown"
+    assert then[0]["correction"].startswith("Later reported: France opposed the office in Tokyo")
+    now = json.loads(run("check", draft, "--data", str(FACTS), "-f", "json").stdout)
+    assert now[0]["verdict"] == "contradicted" and "Later reported" not in now[0]["correction"]

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from asiapac_cli.check.dates import When, text_date
 from asiapac_cli.check.extract import extract
 from asiapac_cli.check.gazetteer import Gazetteer
-from asiapac_cli.check.judges import Facts, judge
+from asiapac_cli.check.judges import Facts, Finding, judge
 from asiapac_cli.check.reading import Context, read
 from asiapac_cli.check.report import COLUMNS, JUDGED, Judged, reading_text, row, summary
 from asiapac_cli.check.sentences import Skipped, split
@@ -56,6 +56,7 @@ def check(
     """
     dated = text_date(text)
     read_as_of = f"; read as of {as_of.isoformat()} (--as-of)" if as_of else ""
+    whole: FactBase = getattr(fb, "whole", fb)  # a base narrowed by --as-of keeps the whole one
     if as_of is None and dated is not None:
         # A dated text is read against what was on record that day: nothing later contradicts it.
         fb = fb.as_known_on(dated.lo.isoformat())
@@ -65,6 +66,9 @@ def check(
     try:
         gazetteer = Gazetteer.build(fb)
         facts = Facts(gazetteer, min_evidence)
+        # Read as of a day, a claim is judged again against everything known since: what a later
+        # source says that changes the picture is told ("Later reported: ...").
+        hindsight = Facts(Gazetteer.build(whole), min_evidence) if whole is not fb else None
         pieces = split(text, markdown)
         # The text's own date, else the day it is read as of (--as-of).
         today = dated or (When(as_of, as_of, as_of.isoformat(), 0, 0, "day") if as_of else None)
@@ -72,7 +76,7 @@ def check(
         judged = []
         for sentence in pieces.sentences:
             reading, context = read(sentence, gazetteer, context)
-            findings = tuple(judge(claim, facts) for claim in extract(reading, gazetteer))
+            findings = tuple(later(judge(claim, facts), hindsight) for claim in extract(reading, gazetteer))
             judged.append(Judged(sentence, reading, findings))
         rows = [row(j, facts) for j in judged]
     finally:
@@ -98,6 +102,16 @@ def check(
         text_forms={"reading": reading_text},
     )
     return Report(listing, contradicted, pieces.skipped, len(rows))
+
+
+def later(finding: Finding, hindsight: Facts | None) -> Finding:
+    """The finding, with what the whole base says when that turns a claim that stood then."""
+    if hindsight is None or finding.verdict in ("contradicted", "contested"):
+        return finding
+    now = judge(finding.claim, hindsight)
+    if now.verdict in ("contradicted", "contested") and now.base:
+        return replace(finding, later=now.base)
+    return finding
 
 
 def note(r: dict[str, Any]) -> str:

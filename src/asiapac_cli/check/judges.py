@@ -63,6 +63,7 @@ class Finding:
     verdict: str
     records: tuple[str, ...] = ()
     base: str = ""  # what the fact base holds instead (or the caveat, for a confirmed claim)
+    later: str = ""  # for a text read as of a day: what a later source says that changes the picture
 
 
 class Facts:

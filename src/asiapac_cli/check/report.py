@@ -76,15 +76,16 @@ def row(judged: Judged, facts: Facts) -> dict[str, Any]:
 
 def correction(judged: Judged, facts: Facts, verdict: str, deciding: list[Finding]) -> str:
     """What was read and what the base holds, for a flagged sentence; the caveat of a confirmed one."""
+    later = [f"Later reported: {f.later}" for f in judged.findings if f.later]
     if verdict == "confirmed":
-        return " ".join(dict.fromkeys(f.base for f in deciding if f.base))
+        return " ".join(dict.fromkeys([f.base for f in deciding if f.base] + later))
     if verdict not in ("contradicted", "contested"):
-        return ""
+        return " ".join(dict.fromkeys(later))
     parts = []
     for finding in deciding:
         read = finding.claim.sentence(facts)
         parts.append(f"Read: {read[0].upper()}{read[1:]}. The base: {finding.base}".rstrip())
-    return " ".join(dict.fromkeys(parts))
+    return " ".join(dict.fromkeys(parts + later))
 
 
 def sources_of(facts: Facts, records: list[str]) -> list[str]:
