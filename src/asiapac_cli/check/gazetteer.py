@@ -154,9 +154,7 @@ class Gazetteer:
                 entity = Entity(kind, record_id)
                 for name in [record.get("title") or record.get("name"), *(record.get("aliases") or [])]:
                     if name:
-                        gazetteer.add_name(re.sub(r"\s*\([^)]*\)", "", name), entity, "name")
-                        for inner in re.findall(r"\(([^)]*)\)", name):
-                            gazetteer.add_name(inner, entity, "name")
+                        gazetteer.add_titled(name, entity, "name")
                 for name in record.get("phrases") or []:
                     gazetteer.add_name(name, entity, "phrase")
                 for name in record.get("misspellings") or []:
@@ -166,11 +164,15 @@ class Gazetteer:
         gazetteer.recorded = RecordedStatements.build(fb)
         return gazetteer
 
-    def add_actor(self, entity: Entity, actor: Record) -> None:
-        name = actor["name"]
-        self.add_name(re.sub(r"\s*\([^)]*\)", "", name), entity, "name")
+    def add_titled(self, name: str, entity: Entity, via: str) -> None:
+        """'North Atlantic Treaty Organization (NATO)': the name without its brackets, and each
+        bracketed part, as names of their own."""
+        self.add_name(re.sub(r"\s*\([^)]*\)", "", name), entity, via)
         for inner in re.findall(r"\(([^)]*)\)", name):
-            self.add_name(inner, entity, "name")
+            self.add_name(inner, entity, via)
+
+    def add_actor(self, entity: Entity, actor: Record) -> None:
+        self.add_titled(actor["name"], entity, "name")
         for alias in actor.get("aliases") or []:
             self.add_name(alias, entity, "alias")
         for phrase in actor.get("phrases") or []:
