@@ -79,8 +79,9 @@ def search(fb: FactBase, text: str) -> Listing:
             Column("id", drop=4),
             Column("snippet", flex=3, drop=1),
         ],
-        empty_message=f"nothing matches {text.strip()!r}{spelling_hint(fb, query)}",
     )
+    if not rows:  # the hint reads every record's words: only worth it when nothing matched
+        listing.empty_message = f"nothing matches {text.strip()!r}{spelling_hint(fb, query)}"
     return found(listing)
 
 
