@@ -40,7 +40,7 @@ def test_cite_of_what_cites_nothing_says_so_and_exits_1(name: str, kind: str) ->
 def test_a_listing_query_raises_no_match_with_its_empty_listing() -> None:
     fb = load.load(load.data_path())
     with pytest.raises(errors.NoMatch) as raised:
-        timeline(fb, since="2090")
+        timeline(fb, since="2090", cite=False)
     assert raised.value.status == errors.ExitStatus.NO_MATCH
     assert raised.value.listing.columns == TIMELINE_COLUMNS and raised.value.listing.rows == []
 

@@ -104,11 +104,6 @@ class FactBase:
         self.events = events
 
     @property
-    def as_of(self) -> str:
-        """When the sources were last checked (the older name of `checked_on`)."""
-        return self.checked_on
-
-    @property
     def checked_on(self) -> str:
         """When the sources were last searched and the facts checked against them."""
         return str(self.base["checked_on"])
@@ -133,10 +128,6 @@ class FactBase:
     @property
     def schema_version(self) -> int:
         return int(self.base["schema_version"])
-
-    def record_ids(self) -> list[str]:
-        """Every record id (sources included)."""
-        return list(self.base["record_kinds"])
 
     def table(self, kind: str) -> dict[str, Record]:
         """Records of one kind (not events) by id, in file order."""

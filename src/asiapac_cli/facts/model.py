@@ -184,6 +184,11 @@ SINGULAR = {
 }
 
 
+def project(record: Mapping[str, Any], columns: list[str]) -> dict[str, Any]:
+    """A record's (or a row's) values of `columns`, in that order; None where it has none."""
+    return {column: record.get(column) for column in columns}
+
+
 def article(noun: str) -> str:
     """'an actor', 'a topic', 'an ITPP'."""
     return ("an " if noun[0] in "aeiouAEIOU" else "a ") + noun

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from asiapac_cli.facts.model import Listing
+from asiapac_cli.facts.model import Listing, project
 from asiapac_cli.output.cells import TSV_ESCAPES, cell_text
 from asiapac_cli.output.terminal import Terminal, console
 from asiapac_cli.safe_text import visible  # the one neutralising function; tables use it
-
-
-def default_format(terminal: Terminal) -> str:
-    return "table" if terminal.is_tty else "tsv"
 
 
 def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
@@ -35,10 +31,6 @@ def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO, 
         write_markdown(listing, out)
     else:  # the CLI validates formats; this guards the contract
         raise ValueError(f"unknown format {fmt!r}")
-
-
-def project(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
-    return {column: row.get(column) for column in columns}
 
 
 def write_tsv(listing: Listing, out: TextIO) -> None:

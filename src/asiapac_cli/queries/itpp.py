@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from asiapac_cli.errors import UsageProblem
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing, Record
+from asiapac_cli.facts.model import Column, Listing, Record, project
 from asiapac_cli.facts.names import (
     resolve,
 )
-from asiapac_cli.queries.citations import CITATION_TEXT, cited, cited_table, with_citations
-from asiapac_cli.queries.rows import found, project
+from asiapac_cli.queries.citations import (
+    CITATIONS_AS_LINES,
+    add_source_columns,
+    cited_table,
+    with_citations_column,
+)
+from asiapac_cli.queries.rows import or_no_match
 
 ITPP_OVERVIEW_COLUMNS = [
     "partner",
@@ -41,7 +46,7 @@ ITPP_AREA_COLUMNS = [
 ]
 
 
-def itpp_overview(fb: FactBase, *, cite: bool = False) -> Listing:
+def itpp_overview(fb: FactBase, *, cite: bool) -> Listing:
     rows = []
     for itpp in fb.table("itpps").values():
         predecessor = itpp.get("predecessor") or {}
@@ -53,10 +58,10 @@ def itpp_overview(fb: FactBase, *, cite: bool = False) -> Listing:
             partner_name=fb.display_name(itpp["partner"]),
             period=period_of(itpp),
         )
-        rows.append(with_citations(fb, row, itpp, cite))
-    return found(
+        rows.append(add_source_columns(fb, row, itpp, cite=cite))
+    return or_no_match(
         Listing(
-            cited(ITPP_OVERVIEW_COLUMNS, cite),
+            with_citations_column(ITPP_OVERVIEW_COLUMNS, cite=cite),
             rows,
             table=cited_table(
                 [
@@ -68,10 +73,10 @@ def itpp_overview(fb: FactBase, *, cite: bool = False) -> Listing:
                     Column("evidence", styled=True, drop=1),
                     Column("predecessor", "replaced", flex=1, drop=2),
                 ],
-                cite,
+                cite=cite,
             ),
             title="Individually Tailored Partnership Programmes (ITPPs)",
-            text_forms=CITATION_TEXT,
+            text_forms=CITATIONS_AS_LINES,
         )
     )
 
@@ -91,7 +96,7 @@ def itpp_for(fb: FactBase, partner: str) -> Record:
     raise UsageProblem(f"{partner_id!r} has no ITPP in the fact file (partners with one: {with_itpp})")
 
 
-def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
+def itpp_areas(fb: FactBase, partner: str, *, cite: bool) -> Listing:
     """One row per named area; a programme with no named area gives one row with none."""
     itpp = itpp_for(fb, partner)
     common = project(itpp, ITPP_AREA_COLUMNS)
@@ -100,9 +105,9 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
     rows = []
     for number, area in enumerate(areas, start=1):
         row = {**common, "area_number": number, "area": area["name"]}
-        rows.append(with_citations(fb, row, area, cite))
+        rows.append(add_source_columns(fb, row, area, cite=cite))
     if not areas:
-        rows.append(with_citations(fb, {**common, "area_number": None, "area": None}, itpp, cite))
+        rows.append(add_source_columns(fb, {**common, "area_number": None, "area": None}, itpp, cite=cite))
     for row in rows:
         row["source_names"] = [source_name(fb, s) for s in row["sources"]]
     total = itpp.get("areas_total")
@@ -122,9 +127,9 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
         notes.append(f"Replaced: {predecessor['title']} ({predecessor.get('signed') or 'date not known'}).")
     notes += [f"Note: {itpp['note']}"] if itpp.get("note") else []
     notes += [f"Correction: {itpp['correction']}"] if itpp.get("correction") else []
-    return found(
+    return or_no_match(
         Listing(
-            cited(ITPP_AREA_COLUMNS, cite),
+            with_citations_column(ITPP_AREA_COLUMNS, cite=cite),
             rows,
             table=cited_table(
                 [
@@ -132,11 +137,11 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
                     Column("area", flex=3, least=66),
                     Column("source_names", "source", flex=1, drop=1, data="sources"),
                 ],
-                cite,
+                cite=cite,
             ),
             title=itpp["title"],
             notes=notes,
-            text_forms=CITATION_TEXT,
+            text_forms=CITATIONS_AS_LINES,
         )
     )
 

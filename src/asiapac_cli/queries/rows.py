@@ -1,21 +1,15 @@
-"""What every listing query shares: a record projected onto columns, the empty-listing rule,
+"""What every listing query shares: the empty-listing rule,
 dates typed as options, and the note on the fact base's reach."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from asiapac_cli.errors import NoMatch, UsageProblem
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Listing, Record
+from asiapac_cli.facts.model import Listing
 
 
-def project(record: Record, columns: list[str]) -> dict[str, Any]:
-    return {column: record.get(column) for column in columns}
-
-
-def found(listing: Listing) -> Listing:
+def or_no_match(listing: Listing) -> Listing:
     """The listing, or NoMatch (exit 1) carrying it when it has no rows."""
     if not listing.rows:
         raise NoMatch(listing.empty_message, listing)

@@ -10,7 +10,7 @@ from asiapac_cli.facts.names import (
     check_argument,
 )
 from asiapac_cli.queries.catalog import all_records
-from asiapac_cli.queries.rows import found
+from asiapac_cli.queries.rows import or_no_match
 
 # The seed interview's misspellings, so searches in its words still find the facts.
 SEED_SPELLINGS = {
@@ -82,7 +82,7 @@ def search(fb: FactBase, text: str) -> Listing:
     )
     if not rows:  # the hint reads every record's words: only worth it when nothing matched
         listing.empty_message = f"nothing matches {text.strip()!r}{spelling_hint(fb, query)}"
-    return found(listing)
+    return or_no_match(listing)
 
 
 def record_title(fb: FactBase, record: Record) -> str | None:

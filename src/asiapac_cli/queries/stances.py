@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing
+from asiapac_cli.facts.model import Column, Listing, project
 from asiapac_cli.facts.names import (
     resolve,
 )
-from asiapac_cli.queries.citations import CITATION_TEXT, cited, cited_table, with_citations
-from asiapac_cli.queries.rows import found, project
+from asiapac_cli.queries.citations import (
+    CITATIONS_AS_LINES,
+    add_source_columns,
+    cited_table,
+    with_citations_column,
+)
+from asiapac_cli.queries.rows import or_no_match
 
 STANCE_COLUMNS = [
     "topic",
@@ -33,7 +38,7 @@ def stances(
     topic: str,
     *,
     positions: tuple[str, ...] | None = None,
-    cite: bool = False,
+    cite: bool,
 ) -> Listing:
     """Positions on a topic, in date order (undated last); `positions` narrows them."""
     topic_id = resolve(fb, "topics", topic)
@@ -48,7 +53,7 @@ def stances(
         row = project(stance, STANCE_COLUMNS)
         row["actor_name"] = fb.display_name(stance["actor"])
         row["actor_short"] = fb.short_name(stance["actor"])
-        rows.append(with_citations(fb, row, stance, cite))
+        rows.append(add_source_columns(fb, row, stance, cite=cite))
     notes = []
     for stance in matching:
         who = fb.short_name(stance["actor"])
@@ -60,9 +65,9 @@ def stances(
         if stance.get("correction"):
             notes.append(f"Correction ({who}): {stance['correction']}")
     wanted = " or ".join(positions) if positions else "with a position"
-    return found(
+    return or_no_match(
         Listing(
-            cited(STANCE_COLUMNS, cite),
+            with_citations_column(STANCE_COLUMNS, cite=cite),
             rows,
             table=cited_table(
                 [
@@ -72,11 +77,11 @@ def stances(
                     Column("position", styled=True),
                     Column("evidence", styled=True, drop=1),
                 ],
-                cite,
+                cite=cite,
             ),
             title=fb.display_name(topic_id),
             notes=notes,
             empty_message=f"no actor {wanted} on {topic_id!r} in the fact file",
-            text_forms=CITATION_TEXT,
+            text_forms=CITATIONS_AS_LINES,
         )
     )

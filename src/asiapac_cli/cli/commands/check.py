@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from asiapac_cli import vocab
+from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
+from asiapac_cli.cli.options import DataOption, Output, listing_command
 from asiapac_cli.errors import (
     ExitStatus,
 )
-
-if TYPE_CHECKING:
-    pass
-
-from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
-from asiapac_cli.cli.options import DataOption, Output, listing_command
 
 
 @listing_command()

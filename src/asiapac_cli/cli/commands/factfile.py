@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from asiapac_cli import vocab
+from asiapac_cli.cli.app import command
+from asiapac_cli.cli.emit import write_out
+from asiapac_cli.cli.options import DataOption
 from asiapac_cli.errors import (
     ExitStatus,
     FactFileInvalid,
 )
-
-if TYPE_CHECKING:
-    pass
-
-from asiapac_cli.cli.app import command
-from asiapac_cli.cli.emit import write_out
-from asiapac_cli.cli.options import DataOption
 
 
 @command()

@@ -308,13 +308,13 @@ def cite(
       asiapac cite france-opposes-tokyo-office --style bibtex
     """
     from asiapac_cli.exports.bibtex import bibtex
-    from asiapac_cli.queries.citations import cite_text, cited_sources
+    from asiapac_cli.queries.citations import how_to_cite, sources_cited_by
 
     chosen = vocab.match(style, vocab.CITE_STYLES, "--style", "style")
     if chosen == "bibtex":
-        emit_text(lambda fb: bibtex(fb, cited_sources(fb, record_id)), data)
+        emit_text(lambda fb: bibtex(fb, sources_cited_by(fb, record_id)), data)
     else:
-        emit_text(lambda fb: cite_text(fb, record_id), data)
+        emit_text(lambda fb: how_to_cite(fb, record_id), data)
 
 
 @listing_command()
