@@ -259,6 +259,10 @@ def date_bounds(text: str) -> tuple[str, str]:
 class Column:
     """How a terminal table shows one column; piped formats never look at this.
 
+    The views (output/views.py) are made of these. The class sits here, beside Listing, only
+    because check's listing still carries a view of its own (see Listing); once check's view
+    joins the others in output/views.py it can move there.
+
     `key` is the row key whose value is shown (often a display-only key holding names where
     the data column holds ids); `data` is the data column it stands for, so `--columns actors`
     shows the names too. `flex` 0 means the value is shown whole (a date, an id, a number, a
@@ -292,32 +296,45 @@ Formatter = Callable[[Any], Any]
 
 
 class Listing:
-    """Rows a listing command prints, in a shape that knows nothing of output formats.
+    """The rows a listing query answers with, in a shape that knows nothing of output.
 
-    `columns` are the keys machine formats print, in order (the documented contract);
-    `table` says how a terminal shows the rows (see Column). `title` and `notes` frame a
-    terminal table only; piped output is rows and nothing else. `text_forms` turn a
-    structured value (attendance, citations) into the text that TSV, CSV and Markdown print,
-    while JSON and YAML keep the structure.
+    `name` says which listing it is ('timeline', 'itpp-areas'): output/views.py keys the
+    terminal view by it, and output/formats.py which formats the listing takes. `columns` are
+    the keys machine formats print, in order (the documented contract); a row may hold more
+    keys (display values such as names, for the view). `details` are facts about the listing as
+    a whole that a view may show (a title, the period the events cover, an ITPP's dates).
+    `text_forms` turn a structured value (attendance, citations) into the text that TSV, CSV
+    and Markdown print, while JSON and YAML keep the structure. `chosen` says the columns were
+    chosen (--columns): a table then shows exactly those.
+
+    `table`, `title` and `notes` are a view the listing carries itself, for a listing that has
+    none in output/views.py (only check's, until its rewrite moves the view there).
     """
 
     def __init__(
         self,
         columns: list[str],
         rows: list[dict[str, Any]],
+        *,
+        name: str = "",
+        details: Mapping[str, Any] | None = None,
+        empty_message: str = "nothing matched",
+        text_forms: Mapping[str, Formatter] | None = None,
+        chosen: bool = False,
         table: list[Column] | None = None,
         title: str | None = None,
         notes: list[str] | None = None,
-        empty_message: str = "nothing matched",
-        text_forms: Mapping[str, Formatter] | None = None,
     ) -> None:
+        self.name = name
         self.columns = columns
         self.rows = rows
-        self.table = table or [Column(c, flex=1) for c in columns]
-        self.title = title
-        self.notes = notes or []
+        self.details = dict(details or {})
         self.empty_message = empty_message
         self.text_forms = dict(text_forms or {})
+        self.chosen = chosen
+        self.table = table
+        self.title = title
+        self.notes = notes
 
     def text_value(self, row: dict[str, Any], column: str) -> Any:
         """A row's value as the text formats print it."""
@@ -327,6 +344,15 @@ class Listing:
 
     def select(self, wanted: list[str]) -> Listing:
         """The same rows with exactly `wanted` columns, in that order (names already checked)."""
-        by_data = {c.data: c for c in self.table}
-        table = [by_data.get(c) or Column(c, flex=1) for c in wanted]
-        return Listing(wanted, self.rows, table, self.title, self.notes, self.empty_message, self.text_forms)
+        return Listing(
+            wanted,
+            self.rows,
+            name=self.name,
+            details=self.details,
+            empty_message=self.empty_message,
+            text_forms=self.text_forms,
+            chosen=True,
+            table=self.table,
+            title=self.title,
+            notes=self.notes,
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from asiapac_cli.errors import UsageProblem
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing, Record, project
+from asiapac_cli.facts.model import Listing, Record, project
 from asiapac_cli.facts.names import (
     check_argument,
     suggest,
@@ -13,7 +13,6 @@ from asiapac_cli.facts.names import (
 from asiapac_cli.queries.citations import (
     CITATIONS_AS_LINES,
     add_source_columns,
-    cited_table,
     every_cited_source_id,
     with_citations_column,
 )
@@ -38,18 +37,7 @@ def topics(fb: FactBase) -> Listing:
         }
         for t in fb.table("topics").values()
     ]
-    with_stances = sum(1 for r in rows if r["stances"])
-    return or_no_match(
-        Listing(
-            TOPIC_COLUMNS,
-            rows,
-            table=[Column("id"), Column("title", flex=1), Column("stances"), Column("events")],
-            notes=[
-                f"{with_stances} of {len(rows)} topics have stances: "
-                "`asiapac stances TOPIC` lists who took which position."
-            ],
-        )
-    )
+    return or_no_match(Listing(TOPIC_COLUMNS, rows, name="topics"))
 
 
 ACTOR_COLUMNS = ["id", "name", "kind", "role", "country", "aliases"]
@@ -59,18 +47,7 @@ def actors(fb: FactBase, *, kind: str | None = None) -> Listing:
     rows = [
         project(a, ACTOR_COLUMNS) for a in fb.table("actors").values() if kind is None or a["kind"] == kind
     ]
-    return or_no_match(
-        Listing(
-            ACTOR_COLUMNS,
-            rows,
-            table=[
-                Column("name", flex=2),
-                Column("kind"),
-                Column("role", flex=2, drop=2),
-                Column("aliases", flex=1, drop=1),
-            ],
-        )
-    )
+    return or_no_match(Listing(ACTOR_COLUMNS, rows, name="actors"))
 
 
 GROUPING_COLUMNS = ["id", "name", "members", "founded", "nature", "evidence", "correction", "sources"]
@@ -86,20 +63,7 @@ def groupings(fb: FactBase, *, cite: bool) -> Listing:
         Listing(
             with_citations_column(GROUPING_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [
-                    Column("name", flex=1),
-                    Column("member_names", "members", flex=1, drop=2, data="members"),
-                    Column("founded", drop=1),
-                    Column("nature", flex=2),
-                ],
-                cite=cite,
-            ),
-            notes=[
-                f"Correction ({g['name']}): {g['correction']}"
-                for g in fb.table("groupings").values()
-                if g.get("correction")
-            ],
+            name="groupings",
             text_forms=CITATIONS_AS_LINES,
         )
     )
@@ -133,18 +97,7 @@ def sources(fb: FactBase, source_id: str | None = None) -> Listing:
         }
         for s in chosen
     ]
-    return or_no_match(
-        Listing(
-            SOURCE_COLUMNS,
-            rows,
-            table=[
-                Column("title", flex=3, least=30),
-                Column("by", "publisher", flex=1, data="publisher"),
-                Column("date"),
-                Column("kind", drop=1),
-            ],
-        )
-    )
+    return or_no_match(Listing(SOURCE_COLUMNS, rows, name="sources"))
 
 
 CLAIM_COLUMNS = ["id", "verdict", "text", "correction", "records", "evidence", "sources", "note"]
@@ -160,9 +113,7 @@ def claims(fb: FactBase, *, verdict: str | None = None, cite: bool) -> Listing:
         Listing(
             with_citations_column(CLAIM_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [Column("verdict", styled=True), Column("text", "claim", flex=1, least=30)], cite=cite
-            ),
+            name="claims",
             empty_message="no claims matched",
             text_forms=CITATIONS_AS_LINES,
         )

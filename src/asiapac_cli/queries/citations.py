@@ -8,7 +8,7 @@ from typing import Any
 from asiapac_cli.errors import NoMatch
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Citation, Column, Record
+from asiapac_cli.facts.model import Citation, Record
 from asiapac_cli.facts.names import (
     KIND_WORDS,
     find,
@@ -79,10 +79,6 @@ def add_source_columns(fb: FactBase, row: dict[str, Any], record: Record, *, cit
 def with_citations_column(columns: list[str], *, cite: bool) -> list[str]:
     """A listing's columns, with `citations` last when --cite asks for it."""
     return columns + ["citations"] if cite else columns
-
-
-def cited_table(table: list[Column], *, cite: bool) -> list[Column]:
-    return table + [Column("citations")] if cite else table
 
 
 def citations_by_part(record: Record) -> list[tuple[str | None, Citation]]:

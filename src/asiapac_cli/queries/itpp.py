@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from asiapac_cli.errors import UsageProblem
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing, Record, project
+from asiapac_cli.facts.model import Listing, Record, project
 from asiapac_cli.facts.names import (
     resolve,
 )
 from asiapac_cli.queries.citations import (
     CITATIONS_AS_LINES,
     add_source_columns,
-    cited_table,
     with_citations_column,
 )
 from asiapac_cli.queries.rows import or_no_match
@@ -63,19 +62,7 @@ def itpp_overview(fb: FactBase, *, cite: bool) -> Listing:
         Listing(
             with_citations_column(ITPP_OVERVIEW_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [
-                    Column("partner_name", "partner", data="partner"),
-                    Column("agreed"),
-                    Column("period"),
-                    Column("areas_total", "areas"),
-                    Column("areas_named", "named"),
-                    Column("evidence", styled=True, drop=1),
-                    Column("predecessor", "replaced", flex=1, drop=2),
-                ],
-                cite=cite,
-            ),
-            title="Individually Tailored Partnership Programmes (ITPPs)",
+            name="itpps",
             text_forms=CITATIONS_AS_LINES,
         )
     )
@@ -110,37 +97,21 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool) -> Listing:
         rows.append(add_source_columns(fb, {**common, "area_number": None, "area": None}, itpp, cite=cite))
     for row in rows:
         row["source_names"] = [source_name(fb, s) for s in row["sources"]]
-    total = itpp.get("areas_total")
-    named = (
-        f"{len(areas)} of {total} areas named in the sources"
-        if total
-        else f"{len(areas)} areas named; the total is not known"
-    )
-    start, end = itpp.get("period_start"), itpp.get("period_end")
-    period = f"{start or '?'} to {end or '?'}" if start or end else "not known"
     predecessor = itpp.get("predecessor") or {}
-    notes = [
-        f"Agreed: {itpp.get('agreed') or 'date not known'}. Period: {period}. {named}.",
-        f"Evidence: {itpp['evidence']}.",
-    ]
-    if predecessor:
-        notes.append(f"Replaced: {predecessor['title']} ({predecessor.get('signed') or 'date not known'}).")
-    notes += [f"Note: {itpp['note']}"] if itpp.get("note") else []
-    notes += [f"Correction: {itpp['correction']}"] if itpp.get("correction") else []
+    # The programme as a whole, for a terminal's title and notes.
+    details = {
+        **project(itpp, ["title", "agreed", "period_start", "period_end", "areas_total", "evidence"]),
+        **project(itpp, ["note", "correction"]),
+        "areas_named": len(areas),
+        "predecessor_title": predecessor.get("title"),
+        "predecessor_signed": predecessor.get("signed"),
+    }
     return or_no_match(
         Listing(
             with_citations_column(ITPP_AREA_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [
-                    Column("area_number", "#"),
-                    Column("area", flex=3, least=66),
-                    Column("source_names", "source", flex=1, drop=1, data="sources"),
-                ],
-                cite=cite,
-            ),
-            title=itpp["title"],
-            notes=notes,
+            name="itpp-areas",
+            details=details,
             text_forms=CITATIONS_AS_LINES,
         )
     )

@@ -1,5 +1,5 @@
-"""What every listing query shares: the empty-listing rule,
-dates typed as options, and the note on the fact base's reach."""
+"""What every listing query shares: the empty-listing rule, dates typed as options, and the
+fact base's reach (the period its events cover)."""
 
 from __future__ import annotations
 
@@ -24,9 +24,8 @@ def parse_date_option(text: str, option: str) -> tuple[str, str]:
     return model.date_bounds(text.strip())
 
 
-def reach_note(fb: FactBase) -> str:
-    """One line under a terminal listing: the period the events cover and when sources were
-    last checked, so a reader knows the list may stop before today."""
+def reach(fb: FactBase) -> dict[str, str | None]:
+    """The period the events cover and when the sources were last checked: a listing of events
+    carries them, so a reader can know the list may stop before today."""
     first = fb.events.record(0)["date"] if len(fb.events) else None
-    period = f"{first}–{fb.events_through}" if first else "none"
-    return f"Events {period}; sources checked {fb.checked_on}; gaps: asiapac about"  # fits 80 columns
+    return {"events_from": first, "events_through": fb.events_through, "checked_on": fb.checked_on}

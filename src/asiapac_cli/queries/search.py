@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from asiapac_cli import vocab
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing, Record
+from asiapac_cli.facts.model import Listing, Record
 from asiapac_cli.facts.names import (
     KIND_WORDS,
     check_argument,
@@ -69,17 +69,7 @@ def search(fb: FactBase, text: str) -> Listing:
         }
         for rank, field, snippet, record in ranked
     ]
-    listing = Listing(
-        SEARCH_COLUMNS,
-        rows,
-        table=[
-            Column("kind", drop=3),
-            Column("date", drop=2),
-            Column("title", flex=2),
-            Column("id", drop=4),
-            Column("snippet", flex=3, drop=1),
-        ],
-    )
+    listing = Listing(SEARCH_COLUMNS, rows, name="search")
     if not rows:  # the hint reads every record's words: only worth it when nothing matched
         listing.empty_message = f"nothing matches {text.strip()!r}{spelling_hint(fb, query)}"
     return or_no_match(listing)

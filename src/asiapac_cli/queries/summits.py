@@ -5,17 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Attendance, Column, Listing, project
+from asiapac_cli.facts.model import Attendance, Listing, project
 from asiapac_cli.facts.names import (
     normalise_name,
 )
 from asiapac_cli.queries.citations import (
     CITATIONS_AS_LINES,
     add_source_columns,
-    cited_table,
     with_citations_column,
 )
-from asiapac_cli.queries.rows import or_no_match, reach_note
+from asiapac_cli.queries.rows import or_no_match, reach
 
 SUMMIT_COLUMNS = ["date", "end", "id", "title", "place", "partners", "partner_leaders", "evidence", "sources"]
 
@@ -53,12 +52,9 @@ def summits(fb: FactBase, *, cite: bool) -> Listing:
         Listing(
             with_citations_column(SUMMIT_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [Column("date"), Column("summit", flex=1, drop=1, data="place")]
-                + [Column(f"at:{p}", fb.short_name(p)) for p in partners],
-                cite=cite,
-            ),
-            notes=[reach_note(fb)],
+            name="summits",
+            # each partner's short name heads its column on a terminal (the `at:ID` row keys)
+            details={**reach(fb), "partners": {p: fb.short_name(p) for p in partners}},
             empty_message="no summits in the fact file",
             text_forms={**CITATIONS_AS_LINES, "partners": attendance_lines},
         )

@@ -5,17 +5,16 @@ from __future__ import annotations
 from asiapac_cli import vocab
 from asiapac_cli.errors import UsageProblem
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing, project
+from asiapac_cli.facts.model import Listing, project
 from asiapac_cli.facts.names import (
     resolve,
 )
 from asiapac_cli.queries.citations import (
     CITATIONS_AS_LINES,
     add_source_columns,
-    cited_table,
     with_citations_column,
 )
-from asiapac_cli.queries.rows import or_no_match, parse_date_option, reach_note
+from asiapac_cli.queries.rows import or_no_match, parse_date_option, reach
 
 TIMELINE_COLUMNS = [
     "date",
@@ -80,17 +79,8 @@ def timeline(
         Listing(
             with_citations_column(TIMELINE_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [
-                    Column("date"),
-                    Column("kind", drop=2),
-                    Column("title", flex=3, least=30),
-                    Column("actor_names", "actors", flex=1, drop=3, data="actors"),
-                    Column("evidence", styled=True, drop=1),
-                ],
-                cite=cite,
-            ),
-            notes=[reach_note(fb)],
+            name="timeline",
+            details=reach(fb),
             empty_message="no events matched",
             text_forms=CITATIONS_AS_LINES,
         )
