@@ -24,7 +24,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asiapac_cli import vocab
 from asiapac_cli.errors import FactFileInvalid, FactFileUnreadable, NoMatch, UsageProblem
 from asiapac_cli.exports.bibtex import bibtex
 from asiapac_cli.exports.chart import draw
@@ -34,7 +33,7 @@ from asiapac_cli.exports.mermaid import mermaid
 from asiapac_cli.exports.sqlite import sqlite
 from asiapac_cli.facts import load
 from asiapac_cli.output.document import render_document
-from asiapac_cli.output.formats import render_listing
+from asiapac_cli.output.formats import LISTING_FORMATS, render_listing
 from asiapac_cli.output.terminal import Terminal
 from asiapac_cli.queries.catalog import actors, claims, groupings, sources, topics
 from asiapac_cli.queries.citations import how_to_cite, sources_cited_by
@@ -84,7 +83,7 @@ def listings(fb: Any) -> list[Any]:
 
 def render_everything(fb: Any, folder: Path) -> None:
     for listing in listings(fb):
-        for fmt in vocab.LISTING_FORMATS:
+        for fmt in LISTING_FORMATS:
             for wide in (False, True) if fmt == "table" else (False,):
                 out = io.StringIO()
                 render_listing(listing, fmt, SCREEN if fmt == "table" else PIPE, out, wide=wide)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from asiapac_cli.cli.options import Output
     from asiapac_cli.facts.base import FactBase
     from asiapac_cli.facts.model import Listing
+    from asiapac_cli.output.formats import Format
     from asiapac_cli.output.terminal import Terminal
 
 
@@ -61,11 +62,11 @@ def silence_stdout() -> None:
         pass
 
 
-def chosen_format(output: Output, formats: tuple[str, ...], term: Terminal) -> str:
-    """The --format asked for (any case), else table on a terminal and tsv when piped."""
-    if output.fmt is None:
-        return "table" if term.is_tty else "tsv"
-    return vocab.match(output.fmt, formats, "--format", "format")
+def chosen_format(output: Output, term: Terminal) -> Format:
+    """The --format asked for, else a table on a terminal and TSV when piped."""
+    from asiapac_cli.output.formats import default_for
+
+    return output.format or default_for(term)
 
 
 def select_columns(listing: Listing, wanted: str | None) -> Listing:
@@ -90,11 +91,17 @@ def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[
     from asiapac_cli.safe_text import visible
 
     term = detect(output.no_color)
-    fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
+    fmt = chosen_format(output, term)
+    if fmt.write is None:  # a format an export writes (ics, mermaid, bibtex): text from the facts
+        from asiapac_cli.exports.listing_formats import WRITERS
+
+        export = WRITERS[fmt.name]
+        emit_text(lambda fb: export(fb, produce(fb)), data)
+        return
     try:
         listing = select_columns(run_query(data, produce), output.columns)
     except NoMatch as nothing:
-        if nothing.listing is None or fmt == "table":
+        if nothing.listing is None or fmt.name == "table":
             raise
         empty = select_columns(nothing.listing, output.columns)
         write_listing(empty, fmt, term, output)
@@ -103,18 +110,18 @@ def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[
     write_listing(listing, fmt, term, output)
 
 
-def write_listing(listing: Listing, fmt: str, term: Terminal, output: Output) -> None:
+def write_listing(listing: Listing, fmt: Format, term: Terminal, output: Output) -> None:
     from asiapac_cli.output.formats import render_listing
 
-    if fmt != "table":
-        write_out(lambda out: render_listing(listing, fmt, term, out))
+    if fmt.name != "table":
+        write_out(lambda out: render_listing(listing, fmt.name, term, out, wide=output.wide))
         return
     import io
 
     from asiapac_cli.output.pager import page, should_page
 
     drawn = io.StringIO()
-    render_listing(listing, fmt, term, drawn, wide=output.wide)
+    render_listing(listing, fmt.name, term, drawn, wide=output.wide)
     text = drawn.getvalue()
     if should_page(text, term, output.no_pager):
         write_out(lambda out: page(text, out))

@@ -7,7 +7,7 @@ import functools
 import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -15,29 +15,51 @@ from asiapac_cli import vocab
 from asiapac_cli.cli.app import command
 from asiapac_cli.cli.emit import load_factbase
 
+if TYPE_CHECKING:
+    from asiapac_cli.output.formats import Format
+
 
 class Output:
-    """The output options every listing command takes, as given on the command line."""
+    """The output options every listing command takes, as given on the command line, and the
+    listing they are for (its name decides which formats it takes)."""
 
     def __init__(
-        self, fmt: str | None, columns: str | None, wide: bool, no_pager: bool, no_color: bool
+        self,
+        fmt: str | None,
+        columns: str | None,
+        wide: bool,
+        no_pager: bool,
+        no_color: bool,
+        *,
+        listing: str,
     ) -> None:
         self.fmt = fmt
         self.columns = columns
         self.wide = wide
         self.no_pager = no_pager
         self.no_color = no_color
+        self.listing = listing
+
+    @functools.cached_property
+    def format(self) -> Format | None:
+        """The --format asked for, matched once (any case); None when none was given."""
+        from asiapac_cli.output.formats import match_format
+
+        return None if self.fmt is None else match_format(self.fmt, self.listing)
 
 
-def format_option(formats: tuple[str, ...], extra_help: str = "") -> Any:
+def format_option(listing: str) -> Any:
+    """--format, its help and completion read from the format registry for one listing."""
+    from asiapac_cli.output.formats import format_help, formats_for
+
     return Annotated[
         Optional[str],
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
-            help=f"One of {', '.join(formats)}. Default: table on a terminal, tsv when piped.{extra_help}",
-            autocompletion=vocab.completer(formats),
+            help=format_help(listing),
+            autocompletion=vocab.completer(formats_for(listing)),
             show_default=False,
         ),
     ]
@@ -107,18 +129,22 @@ OUTPUT_NAMES = ("fmt", "columns", "wide", "no_pager", "no_color")
 
 
 def listing_command(
-    name: str | None = None, formats: tuple[str, ...] = vocab.LISTING_FORMATS, format_help: str = ""
+    name: str | None = None, *, listing: str | None = None
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Register a listing command: it takes `output: Output`, and gets the shared output options
-    (--format, --columns, --wide, --no-pager, --no-color), declared here once for every listing."""
+    (--format, --columns, --wide, --no-pager, --no-color), declared here once for every listing.
+    `listing` names the listing it prints, whose formats --format offers (default: the
+    command's name)."""
 
     def register(function: Callable[..., None]) -> Callable[..., None]:
+        command_name = name or function.__name__
+        prints = listing or command_name
         shared = [
             inspect.Parameter(
                 "fmt",
                 inspect.Parameter.KEYWORD_ONLY,
                 default=None,
-                annotation=format_option(formats, format_help),
+                annotation=format_option(prints),
             ),
             inspect.Parameter(
                 "columns", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ColumnsOption
@@ -137,14 +163,14 @@ def listing_command(
 
         @functools.wraps(function)
         def with_output(**kwargs: Any) -> None:
-            output = Output(**{n: kwargs.pop(n) for n in OUTPUT_NAMES})
+            output = Output(**{n: kwargs.pop(n) for n in OUTPUT_NAMES}, listing=prints)
             function(**kwargs, output=output)
 
         parameters = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + shared
         with_output.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         with_output.__annotations__ = {p.name: p.annotation for p in parameters}
         del with_output.__wrapped__  # Typer must read the new signature, not the function's
-        return command(name or function.__name__)(with_output)
+        return command(command_name)(with_output)
 
     return register
 

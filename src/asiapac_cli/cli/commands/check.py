@@ -60,7 +60,7 @@ def check(
         vocab.match(min_evidence, vocab.EVIDENCE_LEVELS, "--min-evidence", "level") if min_evidence else None
     )
     term = detect(output.no_color)
-    fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
+    fmt = chosen_format(output, term)
     name = "standard input" if file == "-" else file
     try:
         if file == "-":
@@ -82,7 +82,7 @@ def check(
     listing = select_columns(
         run_query(data, lambda fb: check_text(fb, text, level, show_all)), output.columns
     )
-    if not listing.rows and fmt == "table":
+    if not listing.rows and fmt.name == "table":
         sys.stderr.write(f"asiapac: {listing.empty_message}\n")
     else:
         write_listing(listing, fmt, term, output)

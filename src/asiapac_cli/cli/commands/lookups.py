@@ -35,10 +35,7 @@ from asiapac_cli.cli.options import (
 )
 
 
-@listing_command(
-    formats=vocab.TIMELINE_FORMATS,
-    format_help=" ics: an RFC 5545 calendar; mermaid: a Mermaid timeline diagram.",
-)
+@listing_command()
 def timeline(
     since: SinceOption = None,
     until: UntilOption = None,
@@ -62,26 +59,19 @@ def timeline(
     Example:
       asiapac timeline --since 2023 --until 2023-08 --actor japan
     """
-    from asiapac_cli.exports.ics import ics
-    from asiapac_cli.exports.mermaid import mermaid
     from asiapac_cli.queries.timeline import timeline as timeline_query
 
     def events(fb: FactBase) -> Listing:
         return timeline_query(fb, since=since, until=until, actors=actor, kinds=kind, topics=topic, cite=cite)
 
-    fmt = (
-        None if output.fmt is None else vocab.match(output.fmt, vocab.TIMELINE_FORMATS, "--format", "format")
-    )
     if chart:
-        if fmt not in (None, "table", "tsv"):
-            raise UsageProblem(f"--chart draws plain text; it cannot be given as --format {fmt}")
+        if output.format is not None and output.format.name not in ("table", "tsv"):
+            raise UsageProblem(
+                f"--chart draws plain text; it cannot be given as --format {output.format.name}"
+            )
         from asiapac_cli.exports.chart import draw
 
         emit_text(lambda fb: draw(events(fb), term_width(output.no_color)), data)
-    elif fmt == "ics":
-        emit_text(lambda fb: ics(fb, events(fb)), data)
-    elif fmt == "mermaid":
-        emit_text(lambda fb: mermaid(events(fb)), data)
     else:
         emit(events, output, data)
 
@@ -102,7 +92,7 @@ def summits(cite: CiteOption = False, data: DataOption = None, *, output: Output
     emit(lambda fb: summits_query(fb, cite=cite), output, data)
 
 
-@listing_command()
+@listing_command(listing="itpps")
 def itpp(
     partner: Annotated[
         Optional[str],
@@ -163,7 +153,7 @@ def stances(
     emit(lambda fb: stances_query(fb, topic, positions=wanted, cite=cite), output, data)
 
 
-@listing_command("who-opposed")
+@listing_command("who-opposed", listing="stances")
 def who_opposed(
     topic: TopicArgument, cite: CiteOption = False, data: DataOption = None, *, output: Output
 ) -> None:
@@ -180,7 +170,7 @@ def who_opposed(
     emit(lambda fb: stances_query(fb, topic, positions=("opposed",), cite=cite), output, data)
 
 
-@listing_command("who-supported")
+@listing_command("who-supported", listing="stances")
 def who_supported(
     topic: TopicArgument, cite: CiteOption = False, data: DataOption = None, *, output: Output
 ) -> None:
@@ -248,7 +238,7 @@ def groupings(cite: CiteOption = False, data: DataOption = None, *, output: Outp
     emit(lambda fb: groupings_query(fb, cite=cite), output, data)
 
 
-@listing_command(formats=vocab.SOURCE_FORMATS, format_help=" bibtex: entries for reference managers.")
+@listing_command()
 def sources(
     source_id: Annotated[
         Optional[str],
@@ -269,14 +259,9 @@ def sources(
     Example:
       asiapac sources --format bibtex > asiapac.bib
     """
-    from asiapac_cli.exports.bibtex import bibtex
     from asiapac_cli.queries.catalog import sources as sources_query
 
-    fmt = None if output.fmt is None else vocab.match(output.fmt, vocab.SOURCE_FORMATS, "--format", "format")
-    if fmt == "bibtex":
-        emit_text(lambda fb: bibtex(fb, sources_query(fb, source_id).rows), data)
-    else:
-        emit(lambda fb: sources_query(fb, source_id), output, data)
+    emit(lambda fb: sources_query(fb, source_id), output, data)
 
 
 @command()
