@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from asiapac_cli.cli.app import build_app
+from asiapac_cli.output.terminal import Terminal
 
 app = build_app()
 
@@ -46,9 +47,10 @@ def facts_file(isolated: Path) -> Path:
     return isolated
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    """Invoke the CLI in-process; stdout and stderr stay separate."""
-    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+def run(*args: str, env: dict[str, str] | None = None, terminal: Terminal | None = None) -> Result:
+    """Invoke the CLI in-process; stdout and stderr stay separate. `terminal` stands in for the
+    one the run would detect (as httpie's MockEnvironment does)."""
+    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False, obj=terminal)
 
 
 def tty(*args: str, width: int = 100) -> Result:

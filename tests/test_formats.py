@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_curators import complete
 
 from conftest import run
+from test_curators import complete
 
 EVERY_LISTING = ["table", "tsv", "csv", "json", "jsonl", "yaml", "markdown"]
 SPECIAL = {"timeline": ["ics", "mermaid"], "sources": ["bibtex"]}

@@ -87,16 +87,15 @@ def emit(produce: Callable[[FactBase], Listing], output: Output, data: Optional[
     The query raises NoMatch with its empty listing: machine formats still print their
     header (or `[]`), so a script sees the same shape; a table says so on stderr.
     """
-    from asiapac_cli.output.terminal import detect
     from asiapac_cli.safe_text import visible
 
-    term = detect(output.no_color)
+    term = output.terminal
     fmt = chosen_format(output, term)
     if fmt.write is None:  # a format an export writes (ics, mermaid, bibtex): text from the facts
         from asiapac_cli.exports.listing_formats import WRITERS
 
         export = WRITERS[fmt.name]
-        emit_text(lambda fb: export(fb, produce(fb)), data)
+        emit_text(lambda fb: export(fb, produce(fb)), data, term)
         return
     try:
         listing = select_columns(run_query(data, produce), output.columns)
@@ -130,14 +129,12 @@ def write_listing(listing: Listing, fmt: Format, term: Terminal, output: Output)
 
 
 def emit_document(
-    produce: Callable[[FactBase], dict[str, Any]], fmt: str | None, data: Optional[Path], no_color: bool
+    produce: Callable[[FactBase], dict[str, Any]], fmt: str | None, data: Optional[Path], term: Terminal
 ) -> None:
     """Print one document (`show`, `about`): an outline on a terminal, text when piped, or the
     format asked for, which always wins."""
     from asiapac_cli.output.document import render_document
-    from asiapac_cli.output.terminal import detect
 
-    term = detect(no_color)
     chosen = vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format") if fmt else None
     document = run_query(data, produce)
     write_out(
@@ -145,18 +142,11 @@ def emit_document(
     )
 
 
-def term_width(no_color: bool) -> int | None:
-    from asiapac_cli.output.terminal import detect
-
-    return detect(no_color).width
-
-
-def emit_text(produce: Callable[[FactBase], str], data: Optional[Path]) -> None:
+def emit_text(produce: Callable[[FactBase], str], data: Optional[Path], term: Terminal) -> None:
     """Print the text a query builds (an export, a chart, a citation)."""
     text = run_query(data, produce)
-    from asiapac_cli.output.terminal import detect
     from asiapac_cli.safe_text import visible_lines
 
-    if detect().is_tty:  # a calendar or BibTeX on a screen is read, not parsed
+    if term.is_tty:  # a calendar or BibTeX on a screen is read, not parsed
         text = visible_lines(text)
     write_out(lambda out: out.write(text))

@@ -12,16 +12,18 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from asiapac_cli import vocab
-from asiapac_cli.cli.app import command
+from asiapac_cli.cli.app import TERMINAL, command
 from asiapac_cli.cli.emit import load_factbase
+from asiapac_cli.output.terminal import Terminal
 
 if TYPE_CHECKING:
     from asiapac_cli.output.formats import Format
 
 
 class Output:
-    """The output options every listing command takes, as given on the command line, and the
-    listing they are for (its name decides which formats it takes)."""
+    """The output options every listing command takes, as given on the command line; the
+    listing they are for (its name decides which formats it takes); and where this run writes
+    (its terminal, detected once per run, without colour after --no-color)."""
 
     def __init__(
         self,
@@ -32,6 +34,7 @@ class Output:
         no_color: bool,
         *,
         listing: str,
+        terminal: Terminal,
     ) -> None:
         self.fmt = fmt
         self.columns = columns
@@ -39,6 +42,7 @@ class Output:
         self.no_pager = no_pager
         self.no_color = no_color
         self.listing = listing
+        self.terminal = terminal.without_color() if no_color else terminal
 
     @functools.cached_property
     def format(self) -> Format | None:
@@ -139,40 +143,34 @@ def listing_command(
     def register(function: Callable[..., None]) -> Callable[..., None]:
         command_name = name or function.__name__
         prints = listing or command_name
-        shared = [
-            inspect.Parameter(
-                "fmt",
-                inspect.Parameter.KEYWORD_ONLY,
-                default=None,
-                annotation=format_option(prints),
-            ),
-            inspect.Parameter(
-                "columns", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ColumnsOption
-            ),
-            inspect.Parameter("wide", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=WideOption),
-            inspect.Parameter(
-                "no_pager", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoPagerOption
-            ),
-            inspect.Parameter(
-                "no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption
-            ),
-        ]
-        own = [
-            p for p in inspect.signature(function, eval_str=True).parameters.values() if p.name != "output"
-        ]
-
-        @functools.wraps(function)
-        def with_output(**kwargs: Any) -> None:
-            output = Output(**{n: kwargs.pop(n) for n in OUTPUT_NAMES}, listing=prints)
-            function(**kwargs, output=output)
-
-        parameters = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + shared
-        with_output.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-        with_output.__annotations__ = {p.name: p.annotation for p in parameters}
-        del with_output.__wrapped__  # Typer must read the new signature, not the function's
-        return command(command_name)(with_output)
+        return command(command_name, adapt=lambda f: with_output_options(f, prints))(function)
 
     return register
+
+
+def with_output_options(function: Callable[..., None], listing: str) -> Callable[..., None]:
+    """`function` taking the shared output options and this run's terminal, in place of `output`."""
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    shared = [
+        inspect.Parameter("fmt", keyword, default=None, annotation=format_option(listing)),
+        inspect.Parameter("columns", keyword, default=None, annotation=ColumnsOption),
+        inspect.Parameter("wide", keyword, default=False, annotation=WideOption),
+        inspect.Parameter("no_pager", keyword, default=False, annotation=NoPagerOption),
+        inspect.Parameter("no_color", keyword, default=False, annotation=NoColorOption),
+        inspect.Parameter(TERMINAL, keyword, annotation=Terminal),
+    ]
+    own = [p for p in inspect.signature(function, eval_str=True).parameters.values() if p.name != "output"]
+
+    def with_output(**kwargs: Any) -> None:
+        options = {n: kwargs.pop(n) for n in OUTPUT_NAMES}
+        output = Output(**options, listing=listing, terminal=kwargs.pop(TERMINAL))
+        function(**kwargs, output=output)
+
+    parameters = [p.replace(kind=keyword) for p in own] + shared
+    with_output.__name__ = function.__name__
+    with_output.__doc__ = function.__doc__
+    with_output.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    return with_output
 
 
 def completions(kinds: tuple[str, ...], with_itpp: bool = False) -> Callable[[str], list[tuple[str, str]]]:

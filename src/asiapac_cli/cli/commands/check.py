@@ -54,12 +54,11 @@ def check(
     from asiapac_cli.check.checker import MAX_TEXT_BYTES, contradicted
     from asiapac_cli.check.checker import check as check_text
     from asiapac_cli.errors import TextUnreadable
-    from asiapac_cli.output.terminal import detect
 
     level = (
         vocab.match(min_evidence, vocab.EVIDENCE_LEVELS, "--min-evidence", "level") if min_evidence else None
     )
-    term = detect(output.no_color)
+    term = output.terminal
     fmt = chosen_format(output, term)
     name = "standard input" if file == "-" else file
     try:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 from asiapac_cli.cli.app import command
 from asiapac_cli.cli.emit import emit_text, run_query
 from asiapac_cli.cli.options import DataOption
+from asiapac_cli.output.terminal import Terminal
 
 
 @command()
@@ -51,6 +52,8 @@ def export(
     since: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: from this date.")] = None,
     until: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: up to this date.")] = None,
     data: DataOption = None,
+    *,
+    terminal: Terminal,
 ) -> None:
     """The whole fact base as SQLite, JSON or one HTML page.
 
@@ -71,14 +74,14 @@ def export(
     if chosen != "html" and (topic or actor or since or until):
         raise UsageProblem("--topic, --actor, --since and --until apply to --format html only")
     if chosen == "html":
-        export_html(output, data, since, until, actor, topic)
+        export_html(output, data, since, until, actor, topic, terminal)
     elif chosen == "sqlite":
         if output is None:
             raise UsageProblem("--format sqlite needs --output FILE.db")
         run_query(data, lambda fb: sqlite(fb, output))
         sys.stderr.write(f"asiapac: wrote {display_path(output)}\n")
     elif output is None:
-        emit_text(full_json, data)
+        emit_text(full_json, data, terminal)
     else:
         from asiapac_cli.files import write_atomically
 
@@ -93,6 +96,7 @@ def export_html(
     until: Optional[str],
     actor: Optional[list[str]],
     topic: Optional[list[str]],
+    terminal: Terminal,
 ) -> None:
     """The HTML briefing to `output` (atomically) or stdout; its module is imported only here."""
     from asiapac_cli.exports.briefing.page import briefing
@@ -106,7 +110,7 @@ def export_html(
         return briefing(fb, since=since, until=until, actors=actor, topics=topic, fact_file=fact_file)
 
     if output is None:
-        emit_text(page, data)
+        emit_text(page, data, terminal)
         return
     text = run_query(data, page)
     write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))

@@ -8,16 +8,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from asiapac_cli import vocab
-from asiapac_cli.errors import (
-    UsageProblem,
-)
+from asiapac_cli.errors import UsageProblem
+from asiapac_cli.output.terminal import Terminal
 
 if TYPE_CHECKING:
     from asiapac_cli.facts.base import FactBase
     from asiapac_cli.facts.model import Listing
 
 from asiapac_cli.cli.app import command
-from asiapac_cli.cli.emit import emit, emit_document, emit_text, term_width
+from asiapac_cli.cli.emit import emit, emit_document, emit_text
 from asiapac_cli.cli.options import (
     ActorFilter,
     CiteOption,
@@ -71,7 +70,7 @@ def timeline(
             )
         from asiapac_cli.exports.chart import draw
 
-        emit_text(lambda fb: draw(events(fb), term_width(output.no_color)), data)
+        emit_text(lambda fb: draw(events(fb), output.terminal.width), data, output.terminal)
     else:
         emit(events, output, data)
 
@@ -285,6 +284,8 @@ def cite(
         ),
     ] = "text",
     data: DataOption = None,
+    *,
+    terminal: Terminal,
 ) -> None:
     """How to cite a record: its sources, as text or BibTeX.
 
@@ -297,9 +298,9 @@ def cite(
 
     chosen = vocab.match(style, vocab.CITE_STYLES, "--style", "style")
     if chosen == "bibtex":
-        emit_text(lambda fb: bibtex(fb, sources_cited_by(fb, record_id)), data)
+        emit_text(lambda fb: bibtex(fb, sources_cited_by(fb, record_id)), data, terminal)
     else:
-        emit_text(lambda fb: how_to_cite(fb, record_id), data)
+        emit_text(lambda fb: how_to_cite(fb, record_id), data, terminal)
 
 
 @listing_command()
@@ -369,6 +370,8 @@ def show(
     fmt: DocumentFormatOption = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
+    *,
+    terminal: Terminal,
 ) -> None:
     """Everything about one actor, topic or record.
 
@@ -378,7 +381,9 @@ def show(
     """
     from asiapac_cli.queries.show import show as show_query
 
-    emit_document(lambda fb: show_query(fb, name), fmt, data, no_color)
+    emit_document(
+        lambda fb: show_query(fb, name), fmt, data, terminal.without_color() if no_color else terminal
+    )
 
 
 @command()
@@ -386,6 +391,8 @@ def about(
     fmt: DocumentFormatOption = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
+    *,
+    terminal: Terminal,
 ) -> None:
     """What the fact base covers, and what it does not know.
 
@@ -399,4 +406,6 @@ def about(
     from asiapac_cli.queries.show import about as about_query
 
     fact_file = str(load.data_path(str(data) if data else None))
-    emit_document(lambda fb: about_query(fb, fact_file), fmt, data, no_color)
+    emit_document(
+        lambda fb: about_query(fb, fact_file), fmt, data, terminal.without_color() if no_color else terminal
+    )
