@@ -57,10 +57,14 @@ TERMINAL = "terminal"  # the parameter a command declares to be given this run's
 
 def callback(function: Callable[..., None]) -> Callable[..., None]:
     """The callback Typer runs for a command: any AsiapacError the command raises becomes its
-    message and its exit status, and a keyword-only `terminal` parameter (hidden from the
-    command line) receives this run's Terminal, detected once here, or the one a test injects
-    as the Click context's `obj` (as httpie's tests pass a MockEnvironment)."""
+    message and its exit status; its closed-vocabulary options (cli/vocabulary.py) reach it
+    matched; and a keyword-only `terminal` parameter (hidden from the command line) receives
+    this run's Terminal, detected once here, or the one a test injects as the Click context's
+    `obj` (as httpie's tests pass a MockEnvironment)."""
+    from asiapac_cli.cli.vocabulary import match_vocabularies
+
     own = inspect.signature(function, eval_str=True).parameters
+    annotations = {name: p.annotation for name, p in own.items()}
     wants_terminal = TERMINAL in own
     parameters = [p for p in own.values() if p.name != TERMINAL]
     parameters.append(inspect.Parameter("context", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context))
@@ -68,6 +72,7 @@ def callback(function: Callable[..., None]) -> Callable[..., None]:
     def run(**kwargs: Any) -> None:
         context = kwargs.pop("context")
         try:
+            match_vocabularies(annotations, kwargs)  # every closed-vocabulary option, matched here
             if wants_terminal:
                 kwargs[TERMINAL] = run_terminal(context.obj)
             function(**kwargs)

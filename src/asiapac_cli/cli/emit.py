@@ -135,11 +135,8 @@ def emit_document(
     format asked for, which always wins."""
     from asiapac_cli.output.document import render_document
 
-    chosen = vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format") if fmt else None
     document = run_query(data, produce)
-    write_out(
-        lambda out: render_document(document, chosen or ("table" if term.is_tty else "text"), term, out)
-    )
+    write_out(lambda out: render_document(document, fmt or ("table" if term.is_tty else "text"), term, out))
 
 
 def emit_text(produce: Callable[[FactBase], str], data: Optional[Path], term: Terminal) -> None:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from asiapac_cli import vocab
 from asiapac_cli.cli.app import TERMINAL, command
 from asiapac_cli.cli.emit import load_factbase
 from asiapac_cli.output.terminal import Terminal
@@ -54,7 +53,7 @@ class Output:
 
 def format_option(listing: str) -> Any:
     """--format, its help and completion read from the format registry for one listing."""
-    from asiapac_cli.output.formats import format_help, formats_for
+    from asiapac_cli.output.formats import format_completer, format_help
 
     return Annotated[
         Optional[str],
@@ -63,7 +62,7 @@ def format_option(listing: str) -> Any:
             "-f",
             metavar="FORMAT",
             help=format_help(listing),
-            autocompletion=vocab.completer(formats_for(listing)),
+            autocompletion=format_completer(listing),
             show_default=False,
         ),
     ]
@@ -107,19 +106,6 @@ DataOption = Annotated[
         show_default=False,
         dir_okay=True,
         readable=False,  # the loader says why a file cannot be read (66), as for ASIAPAC_DATA
-    ),
-]
-
-
-DocumentFormatOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        help="table (an outline) on a terminal, text when piped; or json, yaml.",
-        autocompletion=vocab.completer(vocab.DOCUMENT_FORMATS),
-        show_default=False,
     ),
 ]
 
@@ -213,17 +199,6 @@ ActorFilter = Annotated[
         metavar="NAME",
         help="Only events involving this actor: id, name, alias or part of a name (repeatable).",
         autocompletion=completions(("actors",)),
-        show_default=False,
-    ),
-]
-
-
-KindFilter = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        metavar="KIND",
-        help=f"Only this kind of event (repeatable): {', '.join(vocab.EVENT_KINDS)}.",
-        autocompletion=vocab.completer(vocab.EVENT_KINDS),
         show_default=False,
     ),
 ]

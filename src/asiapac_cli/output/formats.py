@@ -53,6 +53,11 @@ def format_help(listing: str) -> str:
     return f"One of {', '.join(names)}. Default: table on a terminal, tsv when piped.{extra}"
 
 
+def format_completer(listing: str) -> Callable[[str], list[str]]:
+    """Shell completion of the formats a listing takes."""
+    return vocab.completer(formats_for(listing))
+
+
 def match_format(typed: str, listing: str) -> Format:
     """The format `typed` names (any case) among those `listing` takes; a usage error (exit 2,
     with 'did you mean') otherwise."""

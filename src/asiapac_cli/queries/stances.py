@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from asiapac_cli.facts.base import FactBase
 from asiapac_cli.facts.model import Listing, project
 from asiapac_cli.facts.names import (
@@ -36,7 +38,7 @@ def stances(
     fb: FactBase,
     topic: str,
     *,
-    positions: tuple[str, ...] | None = None,
+    positions: Sequence[str] | None = None,
     cite: bool,
 ) -> Listing:
     """Positions on a topic, in date order (undated last); `positions` narrows them."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from asiapac_cli import vocab
 from asiapac_cli.errors import UsageProblem
 from asiapac_cli.facts.base import FactBase
 from asiapac_cli.facts.model import Listing, project
@@ -49,7 +48,7 @@ def timeline(
         raise UsageProblem(f"--since {since} is after --until {until}: no date is in between")
     actor_ids = {resolve(fb, "actors", a) for a in actors or []}
     topic_ids = {resolve(fb, "topics", t) for t in topics or []}
-    kind_set = set(vocab.match_all(kinds, vocab.EVENT_KINDS, "--kind", "event kind"))
+    kind_set = set(kinds or [])
 
     events = fb.events
     positions: list[int] = list(range(len(events)))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from asiapac_cli import vocab
 from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
 from asiapac_cli.cli.options import DataOption, Output, listing_command
+from asiapac_cli.cli.vocabulary import MinEvidenceOption
 from asiapac_cli.errors import (
     ExitStatus,
 )
@@ -23,17 +23,7 @@ def check(
             metavar="FILE", help="Text to check (UTF-8, plain or Markdown); - for stdin.", show_default=False
         ),
     ],
-    min_evidence: Annotated[
-        Optional[str],
-        typer.Option(
-            "--min-evidence",
-            metavar="LEVEL",
-            help="Judge only against facts at or above this evidence level: "
-            f"{', '.join(vocab.EVIDENCE_LEVELS)}.",
-            autocompletion=vocab.completer(vocab.EVIDENCE_LEVELS),
-            show_default=False,
-        ),
-    ] = None,
+    min_evidence: MinEvidenceOption = None,
     show_all: Annotated[
         bool, typer.Option("--all", help="List every sentence, also those that name nothing the base knows.")
     ] = False,
@@ -55,9 +45,6 @@ def check(
     from asiapac_cli.check.checker import check as check_text
     from asiapac_cli.errors import TextUnreadable
 
-    level = (
-        vocab.match(min_evidence, vocab.EVIDENCE_LEVELS, "--min-evidence", "level") if min_evidence else None
-    )
     term = output.terminal
     fmt = chosen_format(output, term)
     name = "standard input" if file == "-" else file
@@ -79,7 +66,7 @@ def check(
             "convert it first, for example: iconv -f latin1 -t utf-8"
         ) from None
     listing = select_columns(
-        run_query(data, lambda fb: check_text(fb, text, level, show_all)), output.columns
+        run_query(data, lambda fb: check_text(fb, text, min_evidence, show_all)), output.columns
     )
     if not listing.rows and fmt.name == "table":
         sys.stderr.write(f"asiapac: {listing.empty_message}\n")

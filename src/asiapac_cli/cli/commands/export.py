@@ -8,29 +8,19 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from asiapac_cli import vocab
-
 if TYPE_CHECKING:
     from asiapac_cli.facts.base import FactBase
 
 from asiapac_cli.cli.app import command
 from asiapac_cli.cli.emit import emit_text, run_query
 from asiapac_cli.cli.options import DataOption
+from asiapac_cli.cli.vocabulary import ExportFormatOption
 from asiapac_cli.output.terminal import Terminal
 
 
 @command()
 def export(
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="sqlite (needs --output), json, or html (a briefing page).",
-            autocompletion=vocab.completer(vocab.EXPORT_FORMATS),
-        ),
-    ],
+    fmt: ExportFormatOption,
     output: Annotated[
         Optional[Path],
         typer.Option(
@@ -70,12 +60,11 @@ def export(
     from asiapac_cli.exports.sqlite import sqlite
     from asiapac_cli.safe_text import display_path
 
-    chosen = vocab.match(fmt, vocab.EXPORT_FORMATS, "--format", "format")
-    if chosen != "html" and (topic or actor or since or until):
+    if fmt != "html" and (topic or actor or since or until):
         raise UsageProblem("--topic, --actor, --since and --until apply to --format html only")
-    if chosen == "html":
+    if fmt == "html":
         export_html(output, data, since, until, actor, topic, terminal)
-    elif chosen == "sqlite":
+    elif fmt == "sqlite":
         if output is None:
             raise UsageProblem("--format sqlite needs --output FILE.db")
         run_query(data, lambda fb: sqlite(fb, output))

@@ -21,8 +21,6 @@ from asiapac_cli.cli.options import (
     ActorFilter,
     CiteOption,
     DataOption,
-    DocumentFormatOption,
-    KindFilter,
     NoColorOption,
     Output,
     SinceOption,
@@ -32,6 +30,14 @@ from asiapac_cli.cli.options import (
     completions,
     listing_command,
 )
+from asiapac_cli.cli.vocabulary import (
+    ActorKindFilter,
+    CiteStyleOption,
+    DocumentFormatOption,
+    EventKindFilter,
+    PositionFilter,
+    VerdictFilter,
+)
 
 
 @listing_command()
@@ -39,7 +45,7 @@ def timeline(
     since: SinceOption = None,
     until: UntilOption = None,
     actor: ActorFilter = None,
-    kind: KindFilter = None,
+    kind: EventKindFilter = None,
     topic: TopicFilter = None,
     chart: Annotated[
         bool, typer.Option("--chart", help="Events counted by year and kind, as plain text.")
@@ -126,15 +132,7 @@ def itpp(
 @listing_command()
 def stances(
     topic: TopicArgument,
-    position: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            metavar="POSITION",
-            help=f"Only this position (repeatable): {', '.join(vocab.POSITIONS)}.",
-            autocompletion=vocab.completer(vocab.POSITIONS),
-            show_default=False,
-        ),
-    ] = None,
+    position: PositionFilter = None,
     cite: CiteOption = False,
     data: DataOption = None,
     *,
@@ -148,8 +146,7 @@ def stances(
     """
     from asiapac_cli.queries.stances import stances as stances_query
 
-    wanted = vocab.match_all(position, vocab.POSITIONS, "--position", "position") or None
-    emit(lambda fb: stances_query(fb, topic, positions=wanted, cite=cite), output, data)
+    emit(lambda fb: stances_query(fb, topic, positions=position, cite=cite), output, data)
 
 
 @listing_command("who-opposed", listing="stances")
@@ -199,15 +196,7 @@ def topics(data: DataOption = None, *, output: Output) -> None:
 
 @listing_command()
 def actors(
-    kind: Annotated[
-        Optional[str],
-        typer.Option(
-            metavar="KIND",
-            help=f"Only {', '.join(vocab.ACTOR_KINDS)}.",
-            autocompletion=vocab.completer(vocab.ACTOR_KINDS),
-            show_default=False,
-        ),
-    ] = None,
+    kind: ActorKindFilter = None,
     data: DataOption = None,
     *,
     output: Output,
@@ -220,8 +209,7 @@ def actors(
     """
     from asiapac_cli.queries.catalog import actors as actors_query
 
-    wanted = vocab.match(kind, vocab.ACTOR_KINDS, "--kind", "actor kind") if kind is not None else None
-    emit(lambda fb: actors_query(fb, kind=wanted), output, data)
+    emit(lambda fb: actors_query(fb, kind=kind), output, data)
 
 
 @listing_command()
@@ -274,15 +262,7 @@ def cite(
             show_default=False,
         ),
     ],
-    style: Annotated[
-        str,
-        typer.Option(
-            "--style",
-            metavar="STYLE",
-            help=f"One of {', '.join(vocab.CITE_STYLES)}.",
-            autocompletion=vocab.completer(vocab.CITE_STYLES),
-        ),
-    ] = "text",
+    style: CiteStyleOption = "text",
     data: DataOption = None,
     *,
     terminal: Terminal,
@@ -296,8 +276,7 @@ def cite(
     from asiapac_cli.exports.bibtex import bibtex
     from asiapac_cli.queries.citations import how_to_cite, sources_cited_by
 
-    chosen = vocab.match(style, vocab.CITE_STYLES, "--style", "style")
-    if chosen == "bibtex":
+    if style == "bibtex":
         emit_text(lambda fb: bibtex(fb, sources_cited_by(fb, record_id)), data, terminal)
     else:
         emit_text(lambda fb: how_to_cite(fb, record_id), data, terminal)
@@ -305,15 +284,7 @@ def cite(
 
 @listing_command()
 def claims(
-    verdict: Annotated[
-        Optional[str],
-        typer.Option(
-            metavar="VERDICT",
-            help=f"Only this verdict: {', '.join(vocab.VERDICTS)}.",
-            autocompletion=vocab.completer(vocab.VERDICTS),
-            show_default=False,
-        ),
-    ] = None,
+    verdict: VerdictFilter = None,
     cite: CiteOption = False,
     data: DataOption = None,
     *,
@@ -327,8 +298,7 @@ def claims(
     """
     from asiapac_cli.queries.catalog import claims as claims_query
 
-    wanted = vocab.match(verdict, vocab.VERDICTS, "--verdict", "verdict") if verdict is not None else None
-    emit(lambda fb: claims_query(fb, verdict=wanted, cite=cite), output, data)
+    emit(lambda fb: claims_query(fb, verdict=verdict, cite=cite), output, data)
 
 
 @listing_command()
