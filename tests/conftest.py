@@ -58,6 +58,17 @@ def tty(*args: str, width: int = 100) -> Result:
     return run(*args, env={"ASIAPAC_FORCE_TTY": str(width)})
 
 
+def shared_file(relative: str) -> Path:
+    """A file of the project's shared folder (the seed interview, the research notes), which
+    lives beside the main checkout: found from any worktree by looking up the parents of this
+    one, so a test that needs it runs wherever the folder exists instead of skipping."""
+    for folder in REPO.parents:
+        candidate = folder / "shared" / relative
+        if candidate.exists():
+            return candidate
+    return REPO.parent / "shared" / relative
+
+
 def write_facts(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
