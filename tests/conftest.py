@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner, Result
 
 from asiapac_cli.cli.app import build_app
 from asiapac_cli.output.terminal import Terminal
 
-app = build_app()
+
+@functools.cache
+def app() -> typer.Typer:
+    """The app, built on first use (not at import: a mutation run must see it fail in a test)."""
+    return build_app()
+
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -47,10 +54,12 @@ def facts_file(isolated: Path) -> Path:
     return isolated
 
 
-def run(*args: str, env: dict[str, str] | None = None, terminal: Terminal | None = None) -> Result:
+def run(
+    *args: str, env: dict[str, str] | None = None, terminal: Terminal | None = None, input: str | None = None
+) -> Result:
     """Invoke the CLI in-process; stdout and stderr stay separate. `terminal` stands in for the
-    one the run would detect (as httpie's MockEnvironment does)."""
-    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False, obj=terminal)
+    one the run would detect (as httpie's MockEnvironment does); `input` is stdin."""
+    return CliRunner().invoke(app(), list(args), env=env, catch_exceptions=False, obj=terminal, input=input)
 
 
 def tty(*args: str, width: int = 100) -> Result:

@@ -6,6 +6,7 @@ fails when a layer imports one above it, or when the modules' run-time imports f
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,14 @@ def test_the_rule_itself(importer: str, imported: str, type_only: bool, expected
 def test_a_cycle_is_found() -> None:
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": {"c"}}) is None
+
+
+def test_the_readme_design_table_names_every_folder_and_module() -> None:
+    readme = (PACKAGE.parent.parent / "README.md").read_text(encoding="utf-8")
+    design = readme.split("## Design", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`([a-z_/]+?)(?:\.py|/)?`", design))
+    expected = {path.stem for path in PACKAGE.glob("*.py") if path.stem not in ("__init__", "__main__")}
+    expected |= {path.name for path in PACKAGE.iterdir() if (path / "__init__.py").exists()}
+    for folder in ("facts", "queries", "output", "exports", "cli"):  # check/ is being reshaped
+        expected |= {p.stem for p in (PACKAGE / folder).glob("*.py") if p.stem != "__init__"}
+    assert expected - named == set()

@@ -296,17 +296,149 @@ def test_show_a_related_row_briefly_says_what_the_record_is() -> None:
     ],
 )
 def test_check_judges_who_attended_a_summit_not_only_its_date(sentence: str, verdict: str) -> None:
-    draft = REPO / "docs" / "draft.txt"  # any path: the text comes from stdin
-    assert draft.exists()
-    from typer.testing import CliRunner
-
-    from conftest import app
-
-    result = CliRunner().invoke(
-        app,
-        ["check", "-", "-f", "json", "--data", str(BUNDLED)],
-        input=sentence + "\n",
-        catch_exceptions=False,
-    )
+    result = run("check", "-", "-f", "json", "--data", str(BUNDLED), input=sentence + "\n")
     (row,) = json.loads(result.stdout)
     assert row["verdict"] == verdict, row
+
+
+# --- search: what each row says (the columns `rank kind id date title field snippet`) ----------
+
+EVERY_KIND = """\
+schema_version: 1
+checked_on: "2026-01-01"
+sources:
+  - id: s
+    title: A source
+    publisher: P
+    kind: primary
+actors:
+  - id: nato
+    name: NATO
+    kind: organisation
+  - id: zedland
+    name: Zedland
+    kind: country
+    aliases: [Zebra Land]
+  - id: ann-smith
+    name: Ann Smith
+    kind: person
+    role: keeper of the zebra herd
+topics:
+  - id: grazing
+    title: Grazing rights
+    description: Who may graze a zebra where.
+events:
+  - id: zebra-talks
+    date: "2021-03"
+    kind: meeting
+    title: Talks in Geneva
+    summary: "They spoke   about the zebra.\\nAt length."
+    actors: [nato]
+    evidence: well-documented
+    sources:
+      - source: s
+        quote: no stripes here
+itpps:
+  - id: itpp-zedland
+    partner: zedland
+    title: The Zedland programme
+    agreed: "2022-05-06"
+    areas:
+      - name: zebra crossings
+        sources: [s]
+    evidence: well-documented
+    sources: [s]
+stances:
+  - id: zedland-on-grazing
+    topic: grazing
+    actor: zedland
+    position: opposed
+    said: Not one zebra more.
+    evidence: single-source
+    sources: [s]
+groupings:
+  - id: herd
+    name: The Herd
+    members: [nato, zedland]
+    founded: "2019"
+    nature: A club for the zebra-minded.
+    evidence: well-documented
+    sources: [s]
+claims:
+  - id: claim-horse
+    by: ann-smith
+    text: A zebra is a horse.
+    verdict: opinion
+    evidence: unverified
+    sources:
+      - source: s
+        quote: "Long quote: once upon a time, in a land far away where the grass grew tall and the rivers ran wide and slow through the plains, there lived a zebra called Zed who liked to run."
+"""
+
+
+def test_search_rows_say_what_each_record_is_when_where_and_why(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path / "kinds.yaml", EVERY_KIND)
+    found = json.loads(run("search", "zebra", "-f", "json", "--data", str(facts)).stdout)
+    rows = {row["id"]: row for row in found}
+    said = {
+        i: (r["rank"], r["kind"], r["date"], r["title"], r["field"], r["snippet"]) for i, r in rows.items()
+    }
+    assert said == {
+        "zedland": (0, "actor", None, "Zedland", "aliases", "Zebra Land"),
+        "claim-horse": (2, "claim", None, "A zebra is a horse.", "text", "A zebra is a horse."),
+        "ann-smith": (2, "actor", None, "Ann Smith", "role", "keeper of the zebra herd"),
+        "grazing": (2, "topic", None, "Grazing rights", "description", "Who may graze a zebra where."),
+        "zebra-talks": (0, "event", "2021-03", "Talks in Geneva", "id", "zebra-talks"),
+        "itpp-zedland": (2, "ITPP", "2022-05-06", "The Zedland programme", "area", "zebra crossings"),
+        "zedland-on-grazing": (
+            2,
+            "stance",
+            None,
+            "Zedland: opposed (Grazing rights)",
+            "said",
+            "Not one zebra more.",
+        ),
+        "herd": (2, "grouping", "2019", "The Herd", "nature", "A club for the zebra-minded."),
+    }
+    assert [row["rank"] for row in found] == sorted(row["rank"] for row in found)
+
+
+def test_search_finds_words_in_summaries_and_quotes_and_shows_them_on_one_line(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path / "kinds.yaml", EVERY_KIND)
+    (talks,) = json.loads(run("search", "spoke", "length", "-f", "json", "--data", str(facts)).stdout)
+    assert (talks["id"], talks["field"]) == ("zebra-talks", "summary")
+    assert talks["snippet"] == "They spoke about the zebra. At length."  # runs of whitespace as one space
+    (quoted,) = json.loads(run("search", "stripes", "-f", "json", "--data", str(facts)).stdout)
+    assert (quoted["id"], quoted["rank"], quoted["field"], quoted["snippet"]) == (
+        "zebra-talks",
+        2,
+        "quote",
+        "no stripes here",
+    )
+
+
+def test_a_search_snippet_is_a_window_around_the_word_cut_at_words(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path / "kinds.yaml", EVERY_KIND)
+    quote = (
+        "Long quote: once upon a time, in a land far away where the grass grew tall and the rivers ran "
+        "wide and slow through the plains, there lived a zebra called Zed who liked to run."
+    )
+    (row,) = json.loads(run("search", "rivers", "-f", "json", "--data", str(facts)).stdout)
+    snippet = row["snippet"]
+    assert snippet.startswith("…") and snippet.endswith("…")
+    inner = snippet[1:-1]
+    assert len(inner) == 80 and inner in quote and "rivers" in inner
+    at = quote.index(inner)
+    assert quote[at - 1] == " "  # it begins at a word
+    assert quote.index("rivers") - at <= 80 // 3  # about a third of the room before the word
+    (start,) = json.loads(run("search", "long", "quote", "-f", "json", "--data", str(facts)).stdout)
+    assert start["snippet"] == quote[:80] + "…"  # nothing before the word: no leading …
+    (end,) = json.loads(run("search", "liked", "-f", "json", "--data", str(facts)).stdout)
+    assert end["snippet"].startswith("…") and end["snippet"][1:] == quote[-len(end["snippet"]) + 1 :]
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_an_empty_search_is_a_usage_error(text: str) -> None:
+    result = run("search", text)
+    assert result.exit_code == 2
+    assert result.stderr == "asiapac: the search text is empty\n"

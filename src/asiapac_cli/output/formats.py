@@ -141,9 +141,11 @@ def write_yaml(data: Any, out: TextIO) -> None:
 
 
 def markdown_cell(value: Any) -> str:
+    """A cell of a Markdown table: controls shown as escapes (a CR too), HTML as entities, `|`
+    escaped, a line break as <br>."""
     text = visible(cell_text(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("|", "\\|").replace("\n", "<br>").replace("\r", "")
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def write_markdown(listing: Listing, out: TextIO) -> None:
