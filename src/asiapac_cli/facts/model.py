@@ -1,158 +1,21 @@
-"""Plain-data records of the fact base, their enumerations, and the partial date type.
+"""Plain-data records of the fact base, the partial date type, and the shape of a listing.
 
 Records are plain dicts and lists (their fields are documented in docs/fact-file.md and
 declared in schema.py) rather than dataclasses: the validated fact base is cached with
 `marshal`, which is fast and cannot execute code, and a record maps straight onto the
-JSON the tool prints. This module imports nothing from typer, rich or yaml.
+JSON the tool prints. Their shapes, for the type checker, are in records.py, which no run
+imports. This module imports nothing from typer, rich or yaml, and is on every run's path.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any
 
-if TYPE_CHECKING:  # Python 3.10 has no typing.Required; the annotations are never evaluated
-    from typing_extensions import Required
-
-Record = dict[str, Any]
+Record = dict[str, Any]  # a record as the loader and the cache give it (shapes: records.py)
 
 
-# The records' shapes, for type checking: at run time they stay plain dicts (the marshal cache
-# stores them as they are). Fields are declared in schema.py; a test keeps these in step.
-class Citation(TypedDict, total=False):
-    source: Required[str]
-    quote: str
-    locator: str
-    translation: str
-
-
-class Source(TypedDict, total=False):
-    id: Required[str]
-    title: Required[str]
-    publisher: str
-    author: str
-    date: str
-    url: str
-    accessed: str
-    title_descriptive: bool
-    via: str
-    kind: Required[str]
-    language: str
-    note: str
-
-
-class Actor(TypedDict, total=False):
-    id: Required[str]
-    name: Required[str]
-    kind: Required[str]
-    aliases: list[str]
-    country: str
-    role: str
-
-
-class Topic(TypedDict, total=False):
-    id: Required[str]
-    title: Required[str]
-    aliases: list[str]
-    description: str
-
-
-class Attendance(TypedDict, total=False):
-    actor: Required[str]
-    level: Required[str]
-    person: str
-    note: str
-
-
-class Fact(TypedDict, total=False):
-    """What every fact record has: an id, an evidence level and its citations."""
-
-    id: Required[str]
-    evidence: Required[str]
-    correction: str
-    note: str
-    sources: Required[list[Citation]]
-
-
-class Event(Fact, total=False):
-    date: Required[str]
-    end: str
-    kind: Required[str]
-    title: Required[str]
-    summary: str
-    place: str
-    actors: list[str]
-    topics: list[str]
-    attendance: list[Attendance]
-
-
-class Area(TypedDict):
-    name: str
-    sources: list[Citation]
-
-
-class Predecessor(TypedDict, total=False):
-    title: Required[str]
-    signed: str
-    note: str
-    sources: Required[list[Citation]]
-
-
-class Itpp(Fact, total=False):
-    partner: Required[str]
-    title: Required[str]
-    agreed: str | None
-    period_start: str | None
-    period_end: str | None
-    areas_total: int | None
-    areas: list[Area]
-    predecessor: Predecessor
-
-
-class Stance(Fact, total=False):
-    topic: Required[str]
-    actor: Required[str]
-    ally: bool
-    position: Required[str]
-    date: str
-    said: str
-    occasion: str
-    summary: str
-
-
-class Grouping(Fact, total=False):
-    name: Required[str]
-    aliases: list[str]
-    members: Required[list[str]]
-    founded: str
-    nature: Required[str]
-    events: list[str]
-
-
-class Claim(Fact, total=False):
-    by: Required[str]
-    text: Required[str]
-    verdict: Required[str]
-    records: list[str]
-
-
-class Gap(TypedDict, total=False):
-    id: Required[str]
-    text: Required[str]
-    records: list[str]
-
-
-RECORD_TYPES: dict[str, type] = {
-    "sources": Source,
-    "actors": Actor,
-    "topics": Topic,
-    "events": Event,
-    "itpps": Itpp,
-    "stances": Stance,
-    "groupings": Grouping,
-    "claims": Claim,
-}
 # How a citation marks a title written for the fact file (`title_descriptive: true`), so it
 # is never passed off as the source's own headline.
 DESCRIPTIVE_TITLE_MARK = "[descriptive title]"

@@ -3,16 +3,19 @@ line of text, and what `cite` prints. Each name says what it returns."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asiapac_cli.errors import NoMatch
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Citation, Record
+from asiapac_cli.facts.model import Record
 from asiapac_cli.facts.names import (
     KIND_WORDS,
     find,
 )
+
+if TYPE_CHECKING:
+    from asiapac_cli.facts.records import Citation
 
 
 def own_source_ids(record: Record) -> list[str]:

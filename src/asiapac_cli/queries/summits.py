@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Attendance, Listing, project
+from asiapac_cli.facts.model import Listing, project
 from asiapac_cli.facts.names import (
     normalise_name,
 )
@@ -15,6 +15,9 @@ from asiapac_cli.queries.citations import (
     with_citations_column,
 )
 from asiapac_cli.queries.rows import or_no_match, reach
+
+if TYPE_CHECKING:
+    from asiapac_cli.facts.records import Attendance
 
 SUMMIT_COLUMNS = ["date", "end", "id", "title", "place", "partners", "partner_leaders", "evidence", "sources"]
 
