@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 from pathlib import Path
 
@@ -14,9 +13,10 @@ from asiapac_cli.cli.app import build_app
 from asiapac_cli.output.terminal import Terminal
 
 
-@functools.cache
 def app() -> typer.Typer:
-    """The app, built on first use (not at import: a mutation run must see it fail in a test)."""
+    """The app, built for each run as a real run builds it (about 2 ms): built once for every
+    test, the work of building it would be credited to one test, and a mutation run would not
+    see a change to it fail the others."""
     return build_app()
 
 

@@ -443,3 +443,34 @@ def test_about_counts_every_kind_and_lists_the_gaps() -> None:
     ]
     assert document["checked_on"] == FILE["checked_on"]
     assert document["fact_file"] == str(BUNDLED)
+
+
+# --- --cite on a terminal: "the sources are numbered under the table and each row names its numbers"
+
+
+def test_cite_on_a_terminal_numbers_the_sources_under_the_table() -> None:
+    rows = json_of("who-opposed", "tokyo-office", "--cite")
+    numbers: dict[str, int] = {}
+    for row in rows:
+        for citation in row["citations"]:
+            numbers.setdefault(citation["source"], len(numbers) + 1)
+    table = on_bundled(
+        "who-opposed", "tokyo-office", "--cite", terminal=Terminal(True, False, 100, 200)
+    ).stdout
+    lines = table.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("───"))
+    for row, shown in zip(rows, lines[rule + 1 : rule + 1 + len(rows)], strict=True):
+        cites = " ".join(str(numbers[s]) for s in dict.fromkeys(c["source"] for c in row["citations"]))
+        assert shown.rstrip().endswith(" " + cites)
+    listed = "\n".join(lines[lines.index(next(line for line in lines if line.startswith("[1] "))) :])
+    for source_id, number in numbers.items():
+        source = SOURCES[source_id]
+        title = source["title"] + (
+            " [descriptive title]" if source.get("title_descriptive") == "true" else ""
+        )
+        when = ", ".join(
+            p for p in (source.get("publisher") or source.get("author"), source.get("date")) if p
+        )
+        entry = " ".join(listed.split(f"[{number}] ", 1)[1].split(f"\n    {source['url']}\n", 1)[0].split())
+        assert entry == f"{title}. {when}."
+        assert f"\n    {source['url']}\n" in listed + "\n"  # the URL whole, on its own line
