@@ -1,11 +1,13 @@
 """Measure asiapac's start-up and scale budget; print the table the README quotes.
 
-    .venv/bin/python benchmarks/run.py [--rounds 15]
+    .venv/bin/python benchmarks/run.py [--rounds 15] [--compare OTHER/bin/python]
 
 Run it with the Python of the environment asiapac is installed in. It builds the baseline's
 own environment (latest Typer, Rich, PyYAML) in benchmarks/.venv-baseline on first use,
 generates large fact files in a temporary folder, and times every case interleaved in one
 run (each round runs every command once), so the ratios hold on a noisy machine. Medians.
+`--compare` also times the piped lookup of a second install (an older checkout, say) in the
+same rounds, against the same `import typer`, so a change is measured before and after at once.
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--cold-rounds", type=int, default=3)
+    parser.add_argument("--compare", metavar="PYTHON", help="the Python of a second install to time too")
     args = parser.parse_args()
 
     sys.path.insert(0, str(HERE))
@@ -133,6 +136,11 @@ def main() -> None:
         "scan bundled": ([ASIAPAC, *scan], warm, False),
         "scan 20k": ([ASIAPAC, *scan, "--data", str(large[20000])], warm, False),
     }
+    if args.compare:
+        other = str(Path(args.compare).parent / "asiapac")
+        other_env = child_env(ASIAPAC_CACHE_DIR=str(work / "other"))
+        cases["other lookup"] = ([other, *lookup[1:]], other_env, False)
+        cases["other import typer"] = ([args.compare, "-c", "import typer"], warm, False)
     for command, env, terminal in cases.values():  # warm the caches and the page cache
         timed(command, env, terminal)
     times: dict[str, list[float]] = {name: [] for name in cases}
@@ -165,6 +173,11 @@ def main() -> None:
         ("terminal table vs the baseline's (pty)", "table", "baseline table", 0.5),
         ("20,000 records, warm scan vs the bundled file", "scan 20k", "scan bundled", 1.5),
     ]
+    if args.compare:
+        rows += [
+            ("the other install's lookup vs its `import typer`", "other lookup", "other import typer", 1.3),
+            ("this piped lookup vs the other install's", "lookup", "other lookup", 1.0),
+        ]
     print(f"asiapac env: {versions(sys.executable)}; baseline env: {versions(baseline)}")
     print(f"{args.rounds} interleaved rounds, medians; Python {sys.version.split()[0]}\n")
     print("| case | asiapac ms | reference ms | ratio | target | holds |")

@@ -6,11 +6,19 @@ import shutil
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner, Result
 
 from asiapac_cli.cli.app import build_app
+from asiapac_cli.output.terminal import Terminal
 
-app = build_app()
+
+def app() -> typer.Typer:
+    """The app, built for each run as a real run builds it (about 2 ms): built once for every
+    test, the work of building it would be credited to one test, and a mutation run would not
+    see a change to it fail the others."""
+    return build_app()
+
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -46,14 +54,28 @@ def facts_file(isolated: Path) -> Path:
     return isolated
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    """Invoke the CLI in-process; stdout and stderr stay separate."""
-    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+def run(
+    *args: str, env: dict[str, str] | None = None, terminal: Terminal | None = None, input: str | None = None
+) -> Result:
+    """Invoke the CLI in-process; stdout and stderr stay separate. `terminal` stands in for the
+    one the run would detect (as httpie's MockEnvironment does); `input` is stdin."""
+    return CliRunner().invoke(app(), list(args), env=env, catch_exceptions=False, obj=terminal, input=input)
 
 
 def tty(*args: str, width: int = 100) -> Result:
     """Invoke as if stdout were a terminal of `width` columns."""
     return run(*args, env={"ASIAPAC_FORCE_TTY": str(width)})
+
+
+def shared_file(relative: str) -> Path:
+    """A file of the project's shared folder (the seed interview, the research notes), which
+    lives beside the main checkout: found from any worktree by looking up the parents of this
+    one, so a test that needs it runs wherever the folder exists instead of skipping."""
+    for folder in REPO.parents:
+        candidate = folder / "shared" / relative
+        if candidate.exists():
+            return candidate
+    return REPO.parent / "shared" / relative
 
 
 def write_facts(path: Path, text: str) -> Path:

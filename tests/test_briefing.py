@@ -195,7 +195,7 @@ def test_the_summit_matrix_shows_person_and_level_in_text(factbase: Any, page_te
     matrix = page_text[page_text.index('<table class="matrix">') : page_text.index("</table>")]
     headings = [one_line(h) for h in re.findall(r'<th scope="col">(.*?)</th>', matrix)]
     assert headings == ["Summit", "Japan", "Republic of Korea", "Australia", "New Zealand"]
-    summits = summit_listing(factbase).rows
+    summits = summit_listing(factbase, cite=False).rows
     rows = re.findall(r'<tr><th scope="row">.*?</tr>', matrix, re.S)
     assert len(rows) == len(summits)
     partners = ["japan", "republic-of-korea", "australia", "new-zealand"]
@@ -405,7 +405,7 @@ def test_filters_narrow_the_page_like_the_listings(factbase: Any, tmp_path: Path
     data = ("--data", str(BUNDLED))
     topical = Page(run("export", "-f", "html", "--topic", "tokyo office", *data).stdout)
     events = [a for a in topical.all("li") if str(a.get("id", "")).startswith("ev-")]
-    expected = timeline(factbase, topics=["tokyo-office"]).rows
+    expected = timeline(factbase, topics=["tokyo-office"], cite=False).rows
     assert [e["id"] for e in events] == [f"ev-{row['id']}" for row in expected]
     on_topic = [s for s in factbase.table("stances").values() if s["topic"] == "tokyo-office"]
     assert len([a for a in topical.all("tr") if str(a.get("id", "")).startswith("st-")]) == len(on_topic)
@@ -463,7 +463,7 @@ def page_file(tmp_path_factory: pytest.TempPathFactory, page_text: str) -> Path:
 def test_chromium_renders_the_matrix_and_the_timeline_and_runs_the_script(
     page_file: Path, factbase: Any
 ) -> None:
-    total, summits = len(factbase.events), len(summit_listing(factbase).rows)
+    total, summits = len(factbase.events), len(summit_listing(factbase, cite=False).rows)
     dom = SHOT.dump_dom(page_file)
     assert '<html lang="en" class="js">' in dom  # the script ran: its hash is in the CSP
     assert f"{total} of {total} events shown." in dom  # and the filters applied themselves
@@ -553,7 +553,7 @@ def test_the_footer_uses_the_fact_files_own_coverage_when_it_has_one(
             "checked_on": "2026-11-20",
             "events_through": "2025-06-25",
             "gaps": [
-                "Ankara 2026: partners' attendance not found",
+                {"id": "gap-ankara", "text": "Ankara 2026: partners' attendance not found", "records": []},
                 {"id": "gap-x", "text": "<b>not bold</b>", "records": ["itpp-japan"]},
             ],
         }
@@ -582,7 +582,7 @@ def run_in_a_copy(page: Path, script: str) -> str:
 @needs_chromium
 def test_the_filters_work_in_a_browser(page_file: Path, factbase: Any) -> None:
     summits = sum(1 for e in factbase.events if e["kind"] == "summit")
-    on_tokyo = len(timeline(factbase, topics=["tokyo-office"]).rows)
+    on_tokyo = len(timeline(factbase, topics=["tokyo-office"], cite=False).rows)
     script = """
       function state() {
         var marks = document.querySelectorAll('svg[data-lanes="partner"] .lane:not(.off) a.mark:not([hidden])').length;
@@ -615,6 +615,6 @@ def test_the_filters_work_in_a_browser(page_file: Path, factbase: Any) -> None:
     assert states[2].startswith(f"{on_tokyo} of {total} events shown.")
     assert states[3].endswith("kindhidden=false")
     # Japan alone: its events, marked in its lane only (the other lanes are switched off).
-    japan = len(timeline(factbase, actors=["japan"]).rows)
+    japan = len(timeline(factbase, actors=["japan"], cite=False).rows)
     assert states[4].startswith(f"{japan} of {total} events shown. marks={japan} ")
     assert states[5].startswith(f"0 of {total} events shown.") and " marks=0 " in states[5]

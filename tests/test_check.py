@@ -707,7 +707,7 @@ def test_the_texts_own_date_fixes_last_year_and_the_next_summit() -> None:
         "read as of 2023-08-15, the text's date"
         in check(
             bundled(), "15 Aug. 2023\n\nJapan's ITPP has 16 areas.", min_evidence=None, show_all=False
-        ).listing.headline
+        ).listing.details["summary"]
     )
     # Without the text's date, "last year" and "the next summit" name no day: nothing is judged.
     assert [r["verdict"] for r in rows_of(body)] == ["unknown", "unknown", "unknown"]

@@ -104,3 +104,28 @@ def test_root_help_fits_80_columns_and_opens_with_examples() -> None:
     assert 4 <= len([line for line in examples.splitlines() if line.strip().startswith("asiapac ")]) <= 6
     commands = result.stdout.split("Commands:", 1)[1].split("\n\n", 1)[0]
     assert "..." not in commands  # no description cut
+
+
+SCREEN = re.compile(r"<!-- screen: (?P<args>[^>]*?) -->\n```\n(?P<body>.*?)```\n<!-- /screen -->", re.DOTALL)
+
+
+@pytest.mark.parametrize("block", SCREEN.findall(README), ids=lambda block: block[0])
+def test_each_readme_screen_is_what_the_command_draws(
+    block: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In-process, with the terminal injected: the same promise as the screens check above,
+    # seen by a mutation run (which cannot see into a subprocess).
+    import shlex
+
+    from asiapac_cli.output.terminal import Terminal
+
+    args, body = block
+    monkeypatch.chdir(REPO)  # the screens name docs/draft.txt
+    result = run(
+        *shlex.split(args),
+        "--data",
+        str(REPO / "data" / "facts.yaml"),
+        terminal=Terminal(True, False, 80, 24),
+    )
+    drawn = "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
+    assert f"$ asiapac {args}\n" + drawn == body

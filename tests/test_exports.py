@@ -464,7 +464,7 @@ def test_sqlite_answers_questions_on_the_bundled_data(bundled: None, tmp_path: P
         " JOIN itpps ON itpps.id = area.itpp_id JOIN actors ON actors.id = itpps.partner"
         " WHERE actors.name = 'Japan' ORDER BY area.number"
     ).fetchall()
-    assert areas == [(row["area_number"], row["area"]) for row in itpp_areas(fb, "japan").rows]
+    assert areas == [(row["area_number"], row["area"]) for row in itpp_areas(fb, "japan", cite=False).rows]
 
     opposed = db.execute(
         "SELECT actors.name, sources.title FROM stances"
@@ -475,7 +475,7 @@ def test_sqlite_answers_questions_on_the_bundled_data(bundled: None, tmp_path: P
     ).fetchall()
     expected = {
         (row["actor_name"], fb.table("sources")[source]["title"])
-        for row in stances(fb, "tokyo-office", positions=("opposed",)).rows
+        for row in stances(fb, "tokyo-office", positions=("opposed",), cite=False).rows
         for source in row["sources"]
     }
     assert set(opposed) == expected

@@ -13,10 +13,10 @@ import pytest
 
 from asiapac_cli import vocab
 from asiapac_cli.facts import load, model
-from conftest import REPO, run
+from conftest import run, shared_file
 
 BUNDLED = load.bundled_path()
-SEED = REPO.parent / "shared" / "seeds" / "000_cab049b54525a233.txt"
+SEED = shared_file("seeds/000_cab049b54525a233.txt")
 AP4 = {"australia", "japan", "new-zealand", "republic-of-korea"}
 
 

@@ -131,7 +131,7 @@ def test_invalid_dates(tmp_path: Path, date: str, message: str) -> None:
 def test_leap_day_is_a_date(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     path.write_text(HEAD.replace("2026-11-27", "2024-02-29") + SOURCE)
-    assert load.load(path, use_cache=False).as_of == "2024-02-29"
+    assert load.load(path, use_cache=False).checked_on == "2024-02-29"
 
 
 def event(extra: str, event_id: str = "e") -> str:

@@ -197,9 +197,9 @@ def test_empty_result_exits_1_with_empty_structures() -> None:
 
 @pytest.mark.parametrize("command", LISTINGS)
 def test_every_listing_command_offers_every_listing_format(command: list[str]) -> None:
-    from asiapac_cli import vocab
+    from asiapac_cli.output.formats import LISTING_FORMATS
 
-    for fmt in vocab.LISTING_FORMATS:
+    for fmt in LISTING_FORMATS:
         result = run(*command, "-f", fmt.upper() if fmt == "json" else fmt)
         assert result.exit_code in (0, 1), (command, fmt, result.stderr)
     assert (

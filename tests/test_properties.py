@@ -81,7 +81,7 @@ def listing(rows: list[dict]) -> Listing:
 
 def written(fmt: str, rows: list[dict]) -> str:
     out = io.StringIO()
-    render_listing(listing(rows), fmt, PIPED, out)
+    render_listing(listing(rows), fmt, PIPED, out, wide=False)
     return out.getvalue()
 
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import termios
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -274,3 +275,52 @@ def test_a_cell_is_cut_at_a_word_with_an_ellipsis() -> None:
     assert cut_list(["NATO", "Japan", "Australia"], 30) == "NATO; Japan; Australia"
     assert cut_list(["NATO", "Japan", "Australia"], 14) == "NATO; Japan +1"
     assert cut_list(["Republic of Korea", "NATO"], 12) == "Republic… +1"
+
+
+# --- the terminal is decided once per run, and a test can stand in for it ---------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--chart"],  # the chart's width and the text's escaping both ask
+        ["timeline", "-f", "ics"],
+        ["itpp", "japan"],
+        ["show", "japan"],
+        ["cite", "france-opposes-tokyo-office"],
+        ["export", "-f", "json"],
+    ],
+)
+def test_the_terminal_is_detected_once_per_run(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from asiapac_cli.output import terminal
+
+    calls = []
+    real = terminal.detect
+
+    def counted(*a: Any, **k: Any) -> Any:
+        calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(terminal, "detect", counted)
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert len(calls) == 1
+
+
+def test_a_test_can_inject_the_terminal_like_a_mock_environment() -> None:
+    from asiapac_cli.output.terminal import Terminal
+
+    narrow = Terminal(is_tty=True, color=False, width=40, height=200)
+    shown = run("itpp", "japan", terminal=narrow).stdout
+    assert "\x1b[" not in shown and "─" in shown  # a table, without colour
+    assert max(len(line) for line in shown.splitlines()) <= 40
+    coloured = run("who-opposed", "tokyo-office", terminal=Terminal(True, True, 100, 200)).stdout
+    assert "\x1b[" in coloured
+    assert (
+        "\x1b["
+        not in run(
+            "who-opposed", "tokyo-office", "--no-color", terminal=Terminal(True, True, 100, 200)
+        ).stdout
+    )
+    piped = run("itpp", "japan", terminal=Terminal(is_tty=False, color=False, width=None)).stdout
+    assert piped.startswith("partner\titpp\t")

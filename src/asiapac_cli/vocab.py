@@ -1,7 +1,8 @@
 """Every closed set of words the tool knows, declared once, and the one way to match a typed word.
 
-The fact file's enumerations (event kinds, positions, verdicts, ...) and the CLI's (output
-formats, citation styles) live here. Options are built from these tuples, the schema validates
+The fact file's enumerations (event kinds, positions, verdicts, ...) and the CLI's (document
+and export formats, citation styles) live here; the listings' formats live with their writers
+in output/formats.py. Options are built from these tuples, the schema validates
 against them, and `match` answers every typed value the same way: case-insensitive, and a typo
 gets one "did you mean" in one style. Imports nothing heavy: it is on every run's path.
 """
@@ -70,10 +71,7 @@ VERDICTS_NEEDING_CORRECTION = ("verified-with-caveat", "imprecise", "wrong", "ga
 # What `asiapac check` says of a statement.
 CHECK_VERDICTS = ("confirmed", "contradicted", "contested", "unknown")
 
-LISTING_FORMATS = ("table", "tsv", "csv", "json", "jsonl", "yaml", "markdown")
-# Formats only some listings have, beside the listing formats.
-TIMELINE_FORMATS = (*LISTING_FORMATS, "ics", "mermaid")
-SOURCE_FORMATS = (*LISTING_FORMATS, "bibtex")
+# The listings' formats are declared in output/formats.py, with their writers.
 DOCUMENT_FORMATS = ("table", "text", "json", "yaml")
 VALIDATE_FORMATS = ("text", "json")
 EXPORT_FORMATS = ("sqlite", "json", "html")

@@ -43,10 +43,10 @@ from asiapac_cli.exports.mermaid import mermaid
 from asiapac_cli.exports.sqlite import sqlite
 from asiapac_cli.facts import load
 from asiapac_cli.output.document import render_document
-from asiapac_cli.output.formats import render_listing
+from asiapac_cli.output.formats import LISTING_FORMATS, render_listing
 from asiapac_cli.output.terminal import Terminal
 from asiapac_cli.queries.catalog import actors, claims, groupings, sources, topics
-from asiapac_cli.queries.citations import cite_text, cited_sources
+from asiapac_cli.queries.citations import how_to_cite, sources_cited_by
 from asiapac_cli.queries.itpp import itpp_areas, itpp_overview
 from asiapac_cli.queries.search import search
 from asiapac_cli.queries.show import show
@@ -91,13 +91,13 @@ def listings(fb: Any) -> list[Any]:
 
 def render_everything(fb: Any, folder: Path) -> None:
     for listing in listings(fb):
-        for fmt in vocab.LISTING_FORMATS:
+        for fmt in LISTING_FORMATS:
             for wide in (False, True) if fmt == "table" else (False,):
                 out = io.StringIO()
                 render_listing(listing, fmt, SCREEN if fmt == "table" else PIPE, out, wide=wide)
                 if fmt in ("table", "markdown"):
                     assert not raw_on_terminal(out.getvalue()), fmt
-    events = listing_of(lambda: timeline(fb))
+    events = listing_of(lambda: timeline(fb, cite=False))
     if events.rows:
         for text in (ics(fb, events), bibtex(fb, sources(fb).rows)):
             assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", text.replace("\r\n", "\n"))
@@ -110,8 +110,8 @@ def render_everything(fb: Any, folder: Path) -> None:
     ids += list(fb.events.column("ids"))[:5]
     for record_id in ids[:40]:
         with contextlib.suppress(UsageProblem, NoMatch):
-            cite_text(fb, record_id)
-            bibtex(fb, cited_sources(fb, record_id))
+            how_to_cite(fb, record_id)
+            bibtex(fb, sources_cited_by(fb, record_id))
         try:
             document = show(fb, record_id)
         except (UsageProblem, NoMatch):
@@ -163,7 +163,7 @@ def check_and_page(fb: Any) -> list[str]:
             continue
         assert all(row["verdict"] in vocab.CHECK_VERDICTS and row["line"] >= 1 for row in listing.rows)
         out = io.StringIO()
-        render_listing(listing, "table", SCREEN, out)
+        render_listing(listing, "table", SCREEN, out, wide=False)
         assert not raw_on_terminal(out.getvalue())
     assert page_findings(briefing(fb, fact_file="facts.yaml")) == []
     return found

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from dataclasses import dataclass, replace
-from typing import Any
 
 from asiapac_cli.check.dates import When, text_date
 from asiapac_cli.check.extract import extract
@@ -25,9 +24,7 @@ from asiapac_cli.check.reading import Context, read
 from asiapac_cli.check.report import COLUMNS, JUDGED, Judged, reading_text, row, summary
 from asiapac_cli.check.sentences import Skipped, split
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing
-
-FIRST_WORDS = 6  # how much of a sentence a note under the table quotes
+from asiapac_cli.facts.model import Listing
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,9 @@ def check(
     whole: FactBase = getattr(fb, "whole", fb)  # a base narrowed by --as-of keeps the whole one
     if as_of is None and dated is not None:
         # A dated text is read against what was on record that day: nothing later contradicts it.
-        fb = fb.as_known_on(dated.lo.isoformat())
+        from asiapac_cli.facts.narrow import narrow
+
+        fb = narrow(fb, dated.lo.isoformat())
         read_as_of = f"; read as of {dated.lo.isoformat()}, the text's date"
     was_enabled = gc.isenabled()
     gc.disable()
@@ -88,17 +87,15 @@ def check(
     if verdicts is not None:
         shown = [r for r in shown if r["verdict"] in verdicts]
     for r in shown:
-        r["at"] = f"{r['line']}:{r['column']}"
-    notes = [note(r) for r in shown if r["correction"]]
+        r["at"] = f"{r['line']}:{r['column']}"  # the table's place column; piped formats carry line, column
     listing = Listing(
         COLUMNS,
         shown,
-        table=[Column("at", "line"), Column("verdict", styled=True), Column("sentence", flex=3, least=30)],
-        headline=title,
-        notes=notes,
-        empty_message="no statement the fact base can judge"
-        if verdicts is None
-        else "no sentence with that verdict",
+        name="check",
+        details={"summary": title},
+        empty_message=(
+            "no statement the fact base can judge" if verdicts is None else "no sentence with that verdict"
+        ),
         text_forms={"reading": reading_text},
     )
     return Report(listing, contradicted, pieces.skipped, len(rows))
@@ -112,14 +109,6 @@ def later(finding: Finding, hindsight: Facts | None) -> Finding:
     if now.verdict in ("contradicted", "contested") and now.base:
         return replace(finding, later=now.base)
     return finding
-
-
-def note(r: dict[str, Any]) -> str:
-    """The correction under a terminal table: where, the verdict, the sentence's first words."""
-    words = r["sentence"].split()
-    opening = " ".join(words[:FIRST_WORDS]) + ("…" if len(words) > FIRST_WORDS else "")
-    records = f" Records: {', '.join(r['records'])}." if r["records"] else ""
-    return f"{r['at']} {r['verdict']} “{opening}”: {r['correction']}{records}"
 
 
 def contradicted(listing: Listing) -> bool:

@@ -90,11 +90,11 @@ def correction(judged: Judged, facts: Facts, verdict: str, deciding: list[Findin
 
 def sources_of(facts: Facts, records: list[str]) -> list[str]:
     """The sources of `records`; the seed interview itself only when nothing else is cited."""
-    from asiapac_cli.queries.citations import citations_of
+    from asiapac_cli.queries.citations import every_cited_source_id
 
     ids: list[str] = []
     for record_id in records:
-        ids += citations_of(facts.fb.get(record_id) or {})
+        ids += every_cited_source_id(facts.fb.get(record_id) or {})
     ids = list(dict.fromkeys(ids))
     table = facts.fb.table("sources")
     evidence = [i for i in ids if (table.get(i) or {}).get("kind") != "seed"]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import functools
+import inspect
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand
@@ -16,13 +16,17 @@ from asiapac_cli import __version__
 from asiapac_cli.cli.emit import silence_stdout
 from asiapac_cli.errors import AsiapacError, ExitStatus, FactFileInvalid, exit_status_help
 
+if TYPE_CHECKING:
+    from asiapac_cli.output.terminal import Terminal
+
 DEBUG_ENV = "ASIAPAC_DEBUG"
 
 
 # Commands register here, and `build_app` turns them into a Typer app. Typer converts every
 # registered command into a Click command on each run (about 1 ms apiece), so a run that
-# names its command builds an app of that one command only (see `main`).
-COMMANDS: dict[str, Callable[..., None]] = {}
+# names its command builds an app of that one command only (see `main`); and each command's
+# callback (its signature rewritten, its annotations evaluated) is made only when it is built.
+COMMANDS: dict[str, Callable[[], Callable[..., None]]] = {}
 # Every command, in the order `asiapac --help` lists them, with the module (under
 # cli/commands) that defines it: a run imports only the module of the command it names.
 COMMAND_MODULES = {
@@ -36,19 +40,15 @@ COMMAND_MODULES = {
 }
 
 
-def command(name: str | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register a command; any AsiapacError it raises becomes its message and its exit status."""
+Adapter = Callable[[Callable[..., None]], Callable[..., None]]
+
+
+def command(name: str | None = None, adapt: Adapter | None = None) -> Adapter:
+    """Register a command; `adapt` (as `listing_command` does) reshapes it when it is built."""
 
     def register(function: Callable[..., None]) -> Callable[..., None]:
-        @functools.wraps(function)
-        def run(*args: Any, **kwargs: Any) -> None:
-            try:
-                function(*args, **kwargs)
-            except AsiapacError as error:
-                raise fail(error) from None
-
-        COMMANDS[name or function.__name__] = run
-        return run
+        COMMANDS[name or function.__name__] = lambda: callback(adapt(function) if adapt else function)
+        return function
 
     return register
 
@@ -106,6 +106,47 @@ def long_name(param: Any) -> str:
     return str(next((name for name in param.opts if name.startswith("--")), param.opts[0]))
 
 
+TERMINAL = "terminal"  # the parameter a command declares to be given this run's Terminal
+
+
+def callback(function: Callable[..., None]) -> Callable[..., None]:
+    """The callback Typer runs for a command: any AsiapacError the command raises becomes its
+    message and its exit status; its closed-vocabulary options (cli/vocabulary.py) reach it
+    matched; and a keyword-only `terminal` parameter (hidden from the command line) receives
+    this run's Terminal, detected once here, or the one a test injects as the Click context's
+    `obj` (as httpie's tests pass a MockEnvironment)."""
+    from asiapac_cli.cli.vocabulary import match_vocabularies
+
+    own = inspect.signature(function, eval_str=True).parameters
+    annotations = {name: p.annotation for name, p in own.items()}
+    wants_terminal = TERMINAL in own
+    parameters = [p for p in own.values() if p.name != TERMINAL]
+    parameters.append(inspect.Parameter("context", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context))
+
+    def run(**kwargs: Any) -> None:
+        context = kwargs.pop("context")
+        try:
+            match_vocabularies(annotations, kwargs)  # every closed-vocabulary option, matched here
+            if wants_terminal:
+                kwargs[TERMINAL] = run_terminal(context.obj)
+            function(**kwargs)
+        except AsiapacError as error:
+            raise fail(error) from None
+
+    run.__name__ = function.__name__
+    run.__doc__ = function.__doc__
+    run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in parameters}
+    return run
+
+
+def run_terminal(injected: object) -> Terminal:
+    """The terminal a test injected, else the one stdout and the environment say this run has."""
+    from asiapac_cli.output.terminal import Terminal, detect
+
+    return injected if isinstance(injected, Terminal) else detect()
+
+
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"asiapac {__version__}")
@@ -160,7 +201,7 @@ def build_app(only: str | None = None) -> typer.Typer:
     for name, module in COMMAND_MODULES.items():
         if only is None or name == only:
             importlib.import_module(f"asiapac_cli.cli.commands.{module}")  # registers its commands
-            built.command(name, cls=StrictCommand)(COMMANDS[name])
+            built.command(name, cls=StrictCommand)(COMMANDS[name]())
     return built
 
 

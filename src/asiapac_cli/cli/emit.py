@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from asiapac_cli.facts.base import FactBase
     from asiapac_cli.facts.model import Listing
     from asiapac_cli.facts.narrow import KnownOn
+    from asiapac_cli.output.formats import Format
     from asiapac_cli.output.terminal import Terminal
 
 
@@ -61,7 +62,9 @@ def run_known(
     narrowings: list[KnownOn] = []
 
     def narrowed(fb: FactBase) -> T:
-        known_fb = fb.as_known_on(day)
+        from asiapac_cli.facts.narrow import narrow
+
+        known_fb = narrow(fb, day)
         assert known_fb.known is not None
         narrowings.append(known_fb.known)
         try:
@@ -94,7 +97,14 @@ def not_known_yet(problem: UsageProblem, fb: FactBase, produce: Callable[[FactBa
         answer = nothing.listing
     empty = None
     if isinstance(answer, Listing):
-        empty = Listing(answer.columns, [], answer.table, answer.title, [], str(problem), answer.text_forms)
+        empty = Listing(
+            answer.columns,
+            [],
+            name=answer.name,
+            details=answer.details,
+            empty_message=str(problem),
+            text_forms=answer.text_forms,
+        )
     # A "did you mean" would offer what is known on the day in place of what was asked for.
     said = str(problem).split("; did you mean")[0]
     return NoMatch(f"not known yet: {said}", empty)
@@ -124,11 +134,11 @@ def silence_stdout() -> None:
         pass
 
 
-def chosen_format(output: Output, formats: tuple[str, ...], term: Terminal) -> str:
-    """The --format asked for (any case), else table on a terminal and tsv when piped."""
-    if output.fmt is None:
-        return "table" if term.is_tty else "tsv"
-    return vocab.match(output.fmt, formats, "--format", "format")
+def chosen_format(output: Output, term: Terminal) -> Format:
+    """The --format asked for, else a table on a terminal and TSV when piped."""
+    from asiapac_cli.output.formats import default_for
+
+    return output.format or default_for(term)
 
 
 def select_columns(listing: Listing, wanted: str | None) -> Listing:
@@ -156,38 +166,43 @@ def emit(
     header (or `[]`), so a script sees the same shape; a table says so on stderr. With
     --as-of, a table ends with what was left out, and so does a no-match message.
     """
-    from asiapac_cli.output.terminal import detect
     from asiapac_cli.safe_text import visible
 
-    term = detect(output.no_color)
-    fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
+    term = output.terminal
+    fmt = chosen_format(output, term)
+    if fmt.write is None:  # a format an export writes (ics, mermaid, bibtex): text from the facts
+        from asiapac_cli.exports.listing_formats import WRITERS
+
+        export = WRITERS[fmt.name]
+        emit_text(lambda fb: export(fb, produce(fb)), data, term, as_of)
+        return
     try:
         answer, known = run_known(data, produce, as_of)
         listing = select_columns(answer, output.columns)
     except NoMatch as nothing:
-        if nothing.listing is None or fmt == "table":
+        if nothing.listing is None or fmt.name == "table":
             raise
         empty = select_columns(nothing.listing, output.columns)
         write_listing(empty, fmt, term, output)
         sys.stderr.write(visible(f"asiapac: {nothing}") + "\n")
         raise typer.Exit(ExitStatus.NO_MATCH) from None
     if known is not None and known.left_out:
-        listing.notes = [*listing.notes, known.summary()]  # shown under a terminal table only
+        listing.details["left_out"] = known.summary()  # shown under a terminal table only
     write_listing(listing, fmt, term, output)
 
 
-def write_listing(listing: Listing, fmt: str, term: Terminal, output: Output) -> None:
+def write_listing(listing: Listing, fmt: Format, term: Terminal, output: Output) -> None:
     from asiapac_cli.output.formats import render_listing
 
-    if fmt != "table":
-        write_out(lambda out: render_listing(listing, fmt, term, out))
+    if fmt.name != "table":
+        write_out(lambda out: render_listing(listing, fmt.name, term, out, wide=output.wide))
         return
     import io
 
     from asiapac_cli.output.pager import page, should_page
 
     drawn = io.StringIO()
-    render_listing(listing, fmt, term, drawn, wide=output.wide)
+    render_listing(listing, fmt.name, term, drawn, wide=output.wide)
     text = drawn.getvalue()
     if should_page(text, term, output.no_pager):
         write_out(lambda out: page(text, out))
@@ -199,7 +214,7 @@ def emit_document(
     produce: Callable[[FactBase], dict[str, Any]],
     fmt: str | None,
     data: Optional[Path],
-    no_color: bool,
+    term: Terminal,
     as_of: Optional[str] = None,
     footer: bool = True,
 ) -> None:
@@ -207,12 +222,9 @@ def emit_document(
     format asked for, which always wins. With --as-of, the outline on a terminal ends with what
     was left out (unless the document says it itself: `footer=False`)."""
     from asiapac_cli.output.document import render_document
-    from asiapac_cli.output.terminal import detect
     from asiapac_cli.safe_text import visible
 
-    term = detect(no_color)
-    chosen = vocab.match(fmt, vocab.DOCUMENT_FORMATS, "--format", "format") if fmt else None
-    shown = chosen or ("table" if term.is_tty else "text")
+    shown = fmt or ("table" if term.is_tty else "text")
     document, known = run_known(data, produce, as_of)
     note = known.summary() if footer and known is not None and known.left_out and shown == "table" else None
 
@@ -224,23 +236,17 @@ def emit_document(
     write_out(write)
 
 
-def term_width(no_color: bool) -> int | None:
-    from asiapac_cli.output.terminal import detect
-
-    return detect(no_color).width
-
-
-def emit_text(produce: Callable[[FactBase], str], data: Optional[Path], as_of: Optional[str] = None) -> None:
+def emit_text(
+    produce: Callable[[FactBase], str], data: Optional[Path], term: Terminal, as_of: Optional[str] = None
+) -> None:
     """Print the text a query builds (an export, a chart, a citation). With --as-of, on a
     terminal, what was left out is said on stderr, so the text itself stays as it would be
     written to a file."""
     text, known = run_known(data, produce, as_of)
-    from asiapac_cli.output.terminal import detect
     from asiapac_cli.safe_text import visible, visible_lines
 
-    tty = detect().is_tty
-    if tty:  # a calendar or BibTeX on a screen is read, not parsed
+    if term.is_tty:  # a calendar or BibTeX on a screen is read, not parsed
         text = visible_lines(text)
     write_out(lambda out: out.write(text))
-    if tty and known is not None and known.left_out:
+    if term.is_tty and known is not None and known.left_out:
         sys.stderr.write(visible(f"asiapac: {known.summary()}") + "\n")

@@ -7,37 +7,62 @@ import functools
 import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from asiapac_cli import vocab
-from asiapac_cli.cli.app import command
+from asiapac_cli.cli.app import TERMINAL, command
 from asiapac_cli.cli.emit import load_factbase
+from asiapac_cli.output.terminal import Terminal
+
+if TYPE_CHECKING:
+    from asiapac_cli.output.formats import Format
 
 
 class Output:
-    """The output options every listing command takes, as given on the command line."""
+    """The output options every listing command takes, as given on the command line; the
+    listing they are for (its name decides which formats it takes); and where this run writes
+    (its terminal, detected once per run, without colour after --no-color)."""
 
     def __init__(
-        self, fmt: str | None, columns: str | None, wide: bool, no_pager: bool, no_color: bool
+        self,
+        fmt: str | None,
+        columns: str | None,
+        wide: bool,
+        no_pager: bool,
+        no_color: bool,
+        *,
+        listing: str,
+        terminal: Terminal,
     ) -> None:
         self.fmt = fmt
         self.columns = columns
         self.wide = wide
         self.no_pager = no_pager
         self.no_color = no_color
+        self.listing = listing
+        self.terminal = terminal.without_color() if no_color else terminal
+
+    @functools.cached_property
+    def format(self) -> Format | None:
+        """The --format asked for, matched once (any case); None when none was given."""
+        from asiapac_cli.output.formats import match_format
+
+        return None if self.fmt is None else match_format(self.fmt, self.listing)
 
 
-def format_option(formats: tuple[str, ...], extra_help: str = "") -> Any:
+def format_option(listing: str) -> Any:
+    """--format, its help and completion read from the format registry for one listing."""
+    from asiapac_cli.output.formats import format_completer, format_help
+
     return Annotated[
         Optional[str],
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
-            help=f"One of {', '.join(formats)}. Default: table on a terminal, tsv when piped.{extra_help}",
-            autocompletion=vocab.completer(formats),
+            help=format_help(listing),
+            autocompletion=format_completer(listing),
             show_default=False,
         ),
     ]
@@ -85,19 +110,6 @@ DataOption = Annotated[
 ]
 
 
-DocumentFormatOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        help="table (an outline) on a terminal, text when piped; or json, yaml.",
-        autocompletion=vocab.completer(vocab.DOCUMENT_FORMATS),
-        show_default=False,
-    ),
-]
-
-
 CiteOption = Annotated[
     bool, typer.Option("--cite", help="Add citations: title, publisher, date, URL, quote.")
 ]
@@ -107,46 +119,44 @@ OUTPUT_NAMES = ("fmt", "columns", "wide", "no_pager", "no_color")
 
 
 def listing_command(
-    name: str | None = None, formats: tuple[str, ...] = vocab.LISTING_FORMATS, format_help: str = ""
+    name: str | None = None, *, listing: str | None = None
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Register a listing command: it takes `output: Output`, and gets the shared output options
-    (--format, --columns, --wide, --no-pager, --no-color), declared here once for every listing."""
+    (--format, --columns, --wide, --no-pager, --no-color), declared here once for every listing.
+    `listing` names the listing it prints, whose formats --format offers (default: the
+    command's name)."""
 
     def register(function: Callable[..., None]) -> Callable[..., None]:
-        shared = [
-            inspect.Parameter(
-                "fmt",
-                inspect.Parameter.KEYWORD_ONLY,
-                default=None,
-                annotation=format_option(formats, format_help),
-            ),
-            inspect.Parameter(
-                "columns", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ColumnsOption
-            ),
-            inspect.Parameter("wide", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=WideOption),
-            inspect.Parameter(
-                "no_pager", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoPagerOption
-            ),
-            inspect.Parameter(
-                "no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption
-            ),
-        ]
-        own = [
-            p for p in inspect.signature(function, eval_str=True).parameters.values() if p.name != "output"
-        ]
-
-        @functools.wraps(function)
-        def with_output(**kwargs: Any) -> None:
-            output = Output(**{n: kwargs.pop(n) for n in OUTPUT_NAMES})
-            function(**kwargs, output=output)
-
-        parameters = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + shared
-        with_output.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-        with_output.__annotations__ = {p.name: p.annotation for p in parameters}
-        del with_output.__wrapped__  # Typer must read the new signature, not the function's
-        return command(name or function.__name__)(with_output)
+        command_name = name or function.__name__
+        prints = listing or command_name
+        return command(command_name, adapt=lambda f: with_output_options(f, prints))(function)
 
     return register
+
+
+def with_output_options(function: Callable[..., None], listing: str) -> Callable[..., None]:
+    """`function` taking the shared output options and this run's terminal, in place of `output`."""
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    shared = [
+        inspect.Parameter("fmt", keyword, default=None, annotation=format_option(listing)),
+        inspect.Parameter("columns", keyword, default=None, annotation=ColumnsOption),
+        inspect.Parameter("wide", keyword, default=False, annotation=WideOption),
+        inspect.Parameter("no_pager", keyword, default=False, annotation=NoPagerOption),
+        inspect.Parameter("no_color", keyword, default=False, annotation=NoColorOption),
+        inspect.Parameter(TERMINAL, keyword, annotation=Terminal),
+    ]
+    own = [p for p in inspect.signature(function, eval_str=True).parameters.values() if p.name != "output"]
+
+    def with_output(**kwargs: Any) -> None:
+        options = {n: kwargs.pop(n) for n in OUTPUT_NAMES}
+        output = Output(**options, listing=listing, terminal=kwargs.pop(TERMINAL))
+        function(**kwargs, output=output)
+
+    parameters = [p.replace(kind=keyword) for p in own] + shared
+    with_output.__name__ = function.__name__
+    with_output.__doc__ = function.__doc__
+    with_output.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    return with_output
 
 
 def completions(kinds: tuple[str, ...], with_itpp: bool = False) -> Callable[[str], list[tuple[str, str]]]:
@@ -189,17 +199,6 @@ ActorFilter = Annotated[
         metavar="NAME",
         help="Only events involving this actor: id, name, alias or part of a name (repeatable).",
         autocompletion=completions(("actors",)),
-        show_default=False,
-    ),
-]
-
-
-KindFilter = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        metavar="KIND",
-        help=f"Only this kind of event (repeatable): {', '.join(vocab.EVENT_KINDS)}.",
-        autocompletion=vocab.completer(vocab.EVENT_KINDS),
         show_default=False,
     ),
 ]

@@ -11,7 +11,7 @@ from asiapac_cli.errors import OutputUnwritable
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
 from asiapac_cli.facts.model import Record
-from asiapac_cli.queries.citations import citation_parts
+from asiapac_cli.queries.citations import citations_by_part
 from asiapac_cli.queries.itpp import status_of
 
 SQLITE_SCHEMA = """
@@ -162,7 +162,7 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
 
     def add(table: str, record: Record, *extra: Any) -> None:
         rows[table].append(tuple(record.get(c) for c in SQLITE_COLUMNS[table]) + extra)
-        for part, citation in citation_parts(record):
+        for part, citation in citations_by_part(record):
             details = tuple(citation.get(f) for f in ("quote", "locator", "translation"))
             rows["citations"].append((table, record["id"], citation["source"], *details, part))
 

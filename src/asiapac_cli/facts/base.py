@@ -117,7 +117,7 @@ class FactBase:
         self.events = events
         self._load_known_days = known_days
         self._known_days: dict[str, str] | None = None
-        # Set on a base narrowed to a day (as_known_on): what it kept and left out.
+        # Set on a base narrowed to a day (facts.narrow): what it kept and left out.
         self.known: KnownOn | None = None
         # Set by a fresh parse: what is valid but worth a curator's look (undated sources).
         self.warnings: list[Located] = []
@@ -133,18 +133,6 @@ class FactBase:
 
                 self._known_days = known_days(self.base)
         return self._known_days
-
-    def as_known_on(self, day: str) -> FactBase:
-        """The fact base as it stood on `day` (an ISO date): only the records known then, with
-        `known` counting what was left out. Queries take it like any other FactBase."""
-        from asiapac_cli.facts.narrow import narrow
-
-        return narrow(self, day)
-
-    @property
-    def as_of(self) -> str:
-        """When the sources were last checked (the older name of `checked_on`)."""
-        return self.checked_on
 
     @property
     def checked_on(self) -> str:
@@ -171,10 +159,6 @@ class FactBase:
     @property
     def schema_version(self) -> int:
         return int(self.base["schema_version"])
-
-    def record_ids(self) -> list[str]:
-        """Every record id (sources included)."""
-        return list(self.base["record_kinds"])
 
     def table(self, kind: str) -> dict[str, Record]:
         """Records of one kind (not events) by id, in file order."""

@@ -18,10 +18,13 @@ The days are computed once, when the fact base is built, and cached with it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asiapac_cli.facts import model
-from asiapac_cli.facts.model import Citation, Record
+from asiapac_cli.facts.model import Record
+
+if TYPE_CHECKING:
+    from asiapac_cli.facts.records import Citation
 
 # The field that says when a record of each kind happened (claims: their seed source's date).
 HAPPENED_FIELD = {"events": "date", "itpps": "agreed", "stances": "date", "groupings": "founded"}

@@ -206,7 +206,7 @@ def parse(text: str, path: str) -> tuple[dict[str, list[model.Record]], int, dic
                 )
             ],
         )
-    checker = schema.Checker()
+    checker = schema.SchemaCheck()
     try:
         document = schema.FACT_FILE.check(root, checker, "") if schema.enter(root, checker) else None
     except RecursionError:

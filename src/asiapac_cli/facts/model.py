@@ -1,179 +1,21 @@
-"""Plain-data records of the fact base, their enumerations, and the partial date type.
+"""Plain-data records of the fact base, the partial date type, and the shape of a listing.
 
 Records are plain dicts and lists (their fields are documented in docs/fact-file.md and
 declared in schema.py) rather than dataclasses: the validated fact base is cached with
 `marshal`, which is fast and cannot execute code, and a record maps straight onto the
-JSON the tool prints. This module imports nothing from typer, rich or yaml.
+JSON the tool prints. Their shapes, for the type checker, are in records.py, which no run
+imports. This module imports nothing from typer, rich or yaml, and is on every run's path.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any
 
-if TYPE_CHECKING:  # Python 3.10 has no typing.Required; the annotations are never evaluated
-    from typing_extensions import Required
-
-Record = dict[str, Any]
+Record = dict[str, Any]  # a record as the loader and the cache give it (shapes: records.py)
 
 
-# The records' shapes, for type checking: at run time they stay plain dicts (the marshal cache
-# stores them as they are). Fields are declared in schema.py; a test keeps these in step.
-class Citation(TypedDict, total=False):
-    source: Required[str]
-    quote: str
-    locator: str
-    translation: str
-
-
-class Source(TypedDict, total=False):
-    id: Required[str]
-    title: Required[str]
-    publisher: str
-    author: str
-    date: str
-    url: str
-    accessed: str
-    title_descriptive: bool
-    via: str
-    kind: Required[str]
-    language: str
-    note: str
-
-
-class Actor(TypedDict, total=False):
-    id: Required[str]
-    name: Required[str]
-    kind: Required[str]
-    aliases: list[str]
-    country: str
-    role: str
-    family_name: str
-    capital: str
-    demonyms: list[str]
-    abbreviations: list[str]
-    not_names: list[str]
-    offices: list[dict[str, Any]]  # office, of, title, from, until, ...: `from` is a keyword
-    phrases: list[str]
-    misspellings: list[str]
-
-
-class Topic(TypedDict, total=False):
-    id: Required[str]
-    title: Required[str]
-    aliases: list[str]
-    description: str
-    phrases: list[str]
-    misspellings: list[str]
-
-
-class Attendance(TypedDict, total=False):
-    actor: Required[str]
-    level: Required[str]
-    person: str
-    note: str
-
-
-class Fact(TypedDict, total=False):
-    """What every fact record has: an id, an evidence level and its citations."""
-
-    id: Required[str]
-    evidence: Required[str]
-    correction: str
-    note: str
-    sources: Required[list[Citation]]
-
-
-class Event(Fact, total=False):
-    date: Required[str]
-    end: str
-    kind: Required[str]
-    title: Required[str]
-    summary: str
-    place: str
-    actors: list[str]
-    topics: list[str]
-    attendance: list[Attendance]
-
-
-class Area(TypedDict):
-    name: str
-    sources: list[Citation]
-
-
-class Predecessor(TypedDict, total=False):
-    title: Required[str]
-    signed: str
-    note: str
-    sources: Required[list[Citation]]
-
-
-class ItppState(TypedDict, total=False):
-    date: Required[str]
-    status: Required[str]
-    evidence: Required[str]
-    note: str
-    sources: Required[list[Citation]]
-
-
-class Itpp(Fact, total=False):
-    partner: Required[str]
-    title: Required[str]
-    agreed: str | None
-    period_start: str | None
-    period_end: str | None
-    areas_total: int | None
-    areas: list[Area]
-    predecessor: Predecessor
-    states: list[ItppState]
-
-
-class Stance(Fact, total=False):
-    topic: Required[str]
-    actor: Required[str]
-    ally: bool
-    position: Required[str]
-    date: str
-    said: str
-    occasion: str
-    summary: str
-
-
-class Grouping(Fact, total=False):
-    name: Required[str]
-    aliases: list[str]
-    phrases: list[str]
-    misspellings: list[str]
-    members: Required[list[str]]
-    founded: str
-    nature: Required[str]
-    events: list[str]
-
-
-class Claim(Fact, total=False):
-    by: Required[str]
-    text: Required[str]
-    verdict: Required[str]
-    records: list[str]
-
-
-class Gap(TypedDict, total=False):
-    id: Required[str]
-    text: Required[str]
-    records: list[str]
-
-
-RECORD_TYPES: dict[str, type] = {
-    "sources": Source,
-    "actors": Actor,
-    "topics": Topic,
-    "events": Event,
-    "itpps": Itpp,
-    "stances": Stance,
-    "groupings": Grouping,
-    "claims": Claim,
-}
 # How a citation marks a title written for the fact file (`title_descriptive: true`), so it
 # is never passed off as the source's own headline.
 DESCRIPTIVE_TITLE_MARK = "[descriptive title]"
@@ -203,6 +45,11 @@ SINGULAR = {
     "claims": "claim",
     "gaps": "known gap",
 }
+
+
+def project(record: Mapping[str, Any], columns: list[str]) -> dict[str, Any]:
+    """A record's (or a row's) values of `columns`, in that order; None where it has none."""
+    return {column: record.get(column) for column in columns}
 
 
 def article(noun: str) -> str:
@@ -317,6 +164,10 @@ def date_bounds(text: str) -> tuple[str, str]:
 class Column:
     """How a terminal table shows one column; piped formats never look at this.
 
+    The views (output/views.py) are made of these. The class sits here, beside Listing, only
+    because check's listing still carries a view of its own (see Listing); once check's view
+    joins the others in output/views.py it can move there.
+
     `key` is the row key whose value is shown (often a display-only key holding names where
     the data column holds ids); `data` is the data column it stands for, so `--columns actors`
     shows the names too. `flex` 0 means the value is shown whole (a date, an id, a number, a
@@ -350,34 +201,45 @@ Formatter = Callable[[Any], Any]
 
 
 class Listing:
-    """Rows a listing command prints, in a shape that knows nothing of output formats.
+    """The rows a listing query answers with, in a shape that knows nothing of output.
 
-    `columns` are the keys machine formats print, in order (the documented contract);
-    `table` says how a terminal shows the rows (see Column). `title` and `notes` frame a
-    terminal table only; piped output is rows and nothing else. `text_forms` turn a
-    structured value (attendance, citations) into the text that TSV, CSV and Markdown print,
-    while JSON and YAML keep the structure.
+    `name` says which listing it is ('timeline', 'itpp-areas'): output/views.py keys the
+    terminal view by it, and output/formats.py which formats the listing takes. `columns` are
+    the keys machine formats print, in order (the documented contract); a row may hold more
+    keys (display values such as names, for the view). `details` are facts about the listing as
+    a whole that a view may show (a title, the period the events cover, an ITPP's dates).
+    `text_forms` turn a structured value (attendance, citations) into the text that TSV, CSV
+    and Markdown print, while JSON and YAML keep the structure. `chosen` says the columns were
+    chosen (--columns): a table then shows exactly those.
+
+    `table`, `title` and `notes` are a view the listing carries itself, for a listing that has
+    none in output/views.py (only check's, until its rewrite moves the view there).
     """
 
     def __init__(
         self,
         columns: list[str],
         rows: list[dict[str, Any]],
+        *,
+        name: str = "",
+        details: Mapping[str, Any] | None = None,
+        empty_message: str = "nothing matched",
+        text_forms: Mapping[str, Formatter] | None = None,
+        chosen: bool = False,
         table: list[Column] | None = None,
         title: str | None = None,
         notes: list[str] | None = None,
-        empty_message: str = "nothing matched",
-        text_forms: Mapping[str, Formatter] | None = None,
-        headline: str | None = None,
     ) -> None:
+        self.name = name
         self.columns = columns
         self.rows = rows
-        self.table = table or [Column(c, flex=1) for c in columns]
-        self.title = title
-        self.notes = notes or []
+        self.details = dict(details or {})
         self.empty_message = empty_message
         self.text_forms = dict(text_forms or {})
-        self.headline = headline  # a terminal table's first line, above its header (check's counts)
+        self.chosen = chosen
+        self.table = table
+        self.title = title
+        self.notes = notes
 
     def text_value(self, row: dict[str, Any], column: str) -> Any:
         """A row's value as the text formats print it."""
@@ -387,15 +249,15 @@ class Listing:
 
     def select(self, wanted: list[str]) -> Listing:
         """The same rows with exactly `wanted` columns, in that order (names already checked)."""
-        by_data = {c.data: c for c in self.table}
-        table = [by_data.get(c) or Column(c, flex=1) for c in wanted]
         return Listing(
             wanted,
             self.rows,
-            table,
-            self.title,
-            self.notes,
-            self.empty_message,
-            self.text_forms,
-            self.headline,
+            name=self.name,
+            details=self.details,
+            empty_message=self.empty_message,
+            text_forms=self.text_forms,
+            chosen=True,
+            table=self.table,
+            title=self.title,
+            notes=self.notes,
         )

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from itertools import compress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import EventStore, FactBase
 from asiapac_cli.facts.known_on import day_number, state_day
-from asiapac_cli.facts.model import Citation, Record
+from asiapac_cli.facts.model import Record
+
+if TYPE_CHECKING:
+    from asiapac_cli.facts.records import Citation
 from asiapac_cli.facts.names import NAMED_KINDS, name_index
 
 # What is counted, in the order a summary names it.
@@ -293,9 +296,6 @@ class KnownOnBase(FactBase):
                 stated if stated is None or all_kept else reach(self.whole.events, self.positions)
             )
         return self._reach[0]
-
-    def record_ids(self) -> list[str]:
-        return [i for i in self.whole.record_ids() if self.holds(i)]
 
     def kind_of(self, record_id: str) -> str | None:
         return self.whole.kind_of(record_id) if self.holds(record_id) else None

@@ -35,8 +35,8 @@ class Problem:
 
 
 @dataclass
-class Checker:
-    """Collects problems, ids and references while a node tree is checked."""
+class SchemaCheck:
+    """One run of the schema over a node tree: the problems, ids and references it collects."""
 
     problems: list[Problem] = field(default_factory=list)
     ids: dict[str, tuple[str, Any]] = field(default_factory=dict)  # id -> (kind, mark)
@@ -70,7 +70,7 @@ def child(label: str, key: str) -> str:
     return f"{label}.{key}" if label else key
 
 
-def enter(node: Any, checker: Checker) -> bool:
+def enter(node: Any, checker: SchemaCheck) -> bool:
     """Refuse aliases and explicit tags; True when the node may be read."""
     if id(node) in checker.visited:
         checker.report(
@@ -93,13 +93,13 @@ class Spec:
 
     expected = "a value"
 
-    def check(self, node: Any, checker: Checker, label: str) -> Any:
+    def check(self, node: Any, checker: SchemaCheck, label: str) -> Any:
         raise NotImplementedError
 
     def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def mismatch(self, node: Any, checker: Checker, label: str) -> Any:
+    def mismatch(self, node: Any, checker: SchemaCheck, label: str) -> Any:
         checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {describe(node)}")
         return INVALID
 
@@ -107,7 +107,7 @@ class Spec:
 class Text(Spec):
     expected = "text"
 
-    def check(self, node: Any, checker: Checker, label: str) -> Any:
+    def check(self, node: Any, checker: SchemaCheck, label: str) -> Any:
         if node.id != "scalar" or is_null(node):
             return self.mismatch(node, checker, label)
         if not node.value.strip():
@@ -115,7 +115,7 @@ class Text(Spec):
             return INVALID
         return self.validate(node.value, node, checker, label)
 
-    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+    def validate(self, value: str, node: Any, checker: SchemaCheck, label: str) -> Any:
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -127,7 +127,7 @@ class Enum(Text):
         self.values = values
         self.expected = "one of " + ", ".join(values)
 
-    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+    def validate(self, value: str, node: Any, checker: SchemaCheck, label: str) -> Any:
         if value in self.values:
             return value
         hint = did_you_mean(value, self.values)
@@ -143,7 +143,7 @@ class Enum(Text):
 class PartialDate(Text):
     expected = f"a date ({model.DATE_FORMATS})"
 
-    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+    def validate(self, value: str, node: Any, checker: SchemaCheck, label: str) -> Any:
         problem = model.check_partial_date(value)
         if problem:
             checker.report(node.start_mark, f"{where(label)}: {problem}")
@@ -161,7 +161,7 @@ class PartialDate(Text):
 class Url(Text):
     expected = "an http:// or https:// address (no spaces, controls or invisible characters)"
 
-    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+    def validate(self, value: str, node: Any, checker: SchemaCheck, label: str) -> Any:
         if model.is_url(value):
             return value
         checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {quoted(value)}")
@@ -177,7 +177,7 @@ class Id(Text):
     def __init__(self, kind: str) -> None:
         self.kind = kind
 
-    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+    def validate(self, value: str, node: Any, checker: SchemaCheck, label: str) -> Any:
         if not ID_PATTERN.fullmatch(value):
             checker.report(node.start_mark, f"{where(label)}: expected {self.expected}, got {quoted(value)}")
             return INVALID
@@ -203,7 +203,7 @@ class Ref(Text):
         self.kinds = kinds
         self.expected = "the id of a record in " + " or ".join(kinds)
 
-    def validate(self, value: str, node: Any, checker: Checker, label: str) -> Any:
+    def validate(self, value: str, node: Any, checker: SchemaCheck, label: str) -> Any:
         checker.references.append((self.kinds, value, node.start_mark, label))
         return value
 
@@ -214,7 +214,7 @@ class Ref(Text):
 class Count(Spec):
     expected = "a whole number such as 16"
 
-    def check(self, node: Any, checker: Checker, label: str) -> Any:
+    def check(self, node: Any, checker: SchemaCheck, label: str) -> Any:
         if is_plain(node) and COUNT_PATTERN.fullmatch(node.value):
             return int(node.value)
         if node.id == "scalar" and not is_null(node):
@@ -235,7 +235,7 @@ class Bool(Spec):
 
     expected = "true or false (unquoted)"
 
-    def check(self, node: Any, checker: Checker, label: str) -> Any:
+    def check(self, node: Any, checker: SchemaCheck, label: str) -> Any:
         if is_plain(node) and node.value in ("true", "false"):
             return node.value == "true"
         return self.mismatch(node, checker, label)
@@ -253,7 +253,7 @@ class ListOf(Spec):
         self.unique = unique
         self.expected = f"a list of {item.expected}"
 
-    def check(self, node: Any, checker: Checker, label: str) -> Any:
+    def check(self, node: Any, checker: SchemaCheck, label: str) -> Any:
         if node.id != "sequence":
             return self.mismatch(node, checker, label)
         if len(node.value) < self.min_items:
@@ -304,7 +304,7 @@ class Mapping(Spec):
         self.fields = fields
         self.title = title
 
-    def check(self, node: Any, checker: Checker, label: str) -> Any:
+    def check(self, node: Any, checker: SchemaCheck, label: str) -> Any:
         if node.id != "mapping":
             return self.mismatch(node, checker, label)
         record: dict[str, Any] = {}
@@ -352,7 +352,7 @@ class Mapping(Spec):
         self.check_record(record, node, checker, label)
         return record
 
-    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+    def check_record(self, record: dict[str, Any], node: Any, checker: SchemaCheck, label: str) -> None:
         """Rules that span fields; none by default."""
 
     def json_schema(self) -> dict[str, Any]:
@@ -390,7 +390,7 @@ class CitationSpec(Spec):
             }
         )
 
-    def check(self, node: Any, checker: Checker, label: str) -> Any:
+    def check(self, node: Any, checker: SchemaCheck, label: str) -> Any:
         if node.id == "scalar":
             source = Ref("sources").check(node, checker, label)
             return INVALID if source is INVALID else {"source": source}
@@ -406,7 +406,7 @@ class CitationSpec(Spec):
 
 
 class SourceSpec(Mapping):
-    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+    def check_record(self, record: dict[str, Any], node: Any, checker: SchemaCheck, label: str) -> None:
         if "publisher" not in record and "author" not in record:
             checker.report(node.start_mark, f"{where(label)}: a source needs a 'publisher' or an 'author'")
 
@@ -424,7 +424,7 @@ class DatedSpan(Mapping):
         self.start_field = start_field
         self.end_field = end_field
 
-    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+    def check_record(self, record: dict[str, Any], node: Any, checker: SchemaCheck, label: str) -> None:
         start, end = record.get(self.start_field), record.get(self.end_field)
         if start and end and model.date_bounds(end)[1] < model.date_bounds(start)[0]:
             checker.report(
@@ -434,7 +434,7 @@ class DatedSpan(Mapping):
 
 
 class ClaimSpec(Mapping):
-    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+    def check_record(self, record: dict[str, Any], node: Any, checker: SchemaCheck, label: str) -> None:
         if record.get("verdict") in vocab.VERDICTS_NEEDING_CORRECTION and not record.get("correction"):
             checker.report(
                 node.start_mark,
@@ -497,7 +497,7 @@ SOURCE = SourceSpec(
 class OfficeSpec(DatedSpan):
     """An office a person held: from, until, or only days on which a source shows them in it."""
 
-    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+    def check_record(self, record: dict[str, Any], node: Any, checker: SchemaCheck, label: str) -> None:
         super().check_record(record, node, checker, label)
         if "from" not in record and not record.get("in_office_on"):
             checker.report(node.start_mark, f"{where(label)}: an office needs 'from' or 'in_office_on'")
@@ -618,7 +618,7 @@ ITPP_STATE = Mapping(
 class ItppSpec(DatedSpan):
     """An ITPP: its period in order, and each earlier state before its agreement."""
 
-    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+    def check_record(self, record: dict[str, Any], node: Any, checker: SchemaCheck, label: str) -> None:
         super().check_record(record, node, checker, label)
         agreed = record.get("agreed")
         if not agreed or not isinstance(record.get("states"), list):
@@ -710,7 +710,7 @@ RECORD_SPECS: dict[str, Mapping] = {
 class SchemaVersion(Count):
     expected = "1"
 
-    def check(self, node: Any, checker: Checker, label: str) -> Any:
+    def check(self, node: Any, checker: SchemaCheck, label: str) -> Any:
         value = super().check(node, checker, label)
         if value not in (INVALID, 1):
             checker.report(
@@ -736,7 +736,7 @@ GAP = Mapping(
 class FactFileSpec(Mapping):
     """The top level: one stamp of when sources were checked, and the reach of the events."""
 
-    def check_record(self, record: dict[str, Any], node: Any, checker: Checker, label: str) -> None:
+    def check_record(self, record: dict[str, Any], node: Any, checker: SchemaCheck, label: str) -> None:
         if has_key(node, "checked_on") and has_key(node, "as_of"):
             checker.report(
                 key_mark(node, "as_of"), "as_of: give 'checked_on' only ('as_of' is its older name)"

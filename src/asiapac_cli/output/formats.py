@@ -1,4 +1,5 @@
-"""The output contract: listings as a table on a terminal, stable plain text when piped.
+"""The output contract: every --format of the listings, by name, in one registry, and the
+writers of the listing formats (a table on a terminal, stable plain text when piped).
 
 Piped formats are written with plain `write` calls and never go through Rich, so they carry
 no ANSI codes, box drawing, wrapping or truncation. Rich is imported only to draw a table.
@@ -6,39 +7,74 @@ no ANSI codes, box drawing, wrapping or truncation. Rich is imported only to dra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TextIO
 
-from asiapac_cli.facts.model import Listing
+from asiapac_cli import vocab
+from asiapac_cli.facts.model import Listing, project
 from asiapac_cli.output.cells import TSV_ESCAPES, cell_text
 from asiapac_cli.output.terminal import Terminal, console
 from asiapac_cli.safe_text import visible  # the one neutralising function; tables use it
 
-
-def default_format(terminal: Terminal) -> str:
-    return "table" if terminal.is_tty else "tsv"
+Writer = Callable[[Listing, TextIO, Terminal, bool], None]  # (listing, out, terminal, wide)
 
 
-def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
-    if fmt == "table":
-        draw_table(listing, terminal, out, wide)
-    elif fmt == "tsv":
-        write_tsv(listing, out)
-    elif fmt == "csv":
-        write_csv(listing, out)
-    elif fmt == "json":
-        write_json(listing, out)
-    elif fmt == "jsonl":
-        write_jsonl(listing, out)
-    elif fmt == "yaml":
-        write_yaml([project(row, listing.columns) for row in listing.rows], out)
-    elif fmt == "markdown":
-        write_markdown(listing, out)
-    else:  # the CLI validates formats; this guards the contract
-        raise ValueError(f"unknown format {fmt!r}")
+class Format:
+    """One --format of the listing commands.
+
+    `listings` names the listings that take it (None: every listing); `about` is what --help
+    says of a format only some listings take. `write` draws or writes a listing; None marks a
+    format an export writes (ics, mermaid, bibtex), which needs the fact base as well as the
+    rows: its writer is in exports/listing_formats.py, under the same name.
+    """
+
+    def __init__(
+        self, name: str, write: Writer | None, *, listings: tuple[str, ...] | None = None, about: str = ""
+    ) -> None:
+        self.name = name
+        self.write = write
+        self.listings = listings
+        self.about = about
+
+    def takes(self, listing: str) -> bool:
+        return self.listings is None or listing in self.listings
 
 
-def project(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
-    return {column: row.get(column) for column in columns}
+def formats_for(listing: str) -> tuple[str, ...]:
+    """The --format names a listing takes, in the order --help lists them."""
+    return tuple(name for name, fmt in FORMATS.items() if fmt.takes(listing))
+
+
+def format_help(listing: str) -> str:
+    """--format's help for one listing: its formats, the defaults, what the special ones are."""
+    names = formats_for(listing)
+    special = [f"{name}: {FORMATS[name].about}" for name in names if FORMATS[name].listings is not None]
+    extra = " " + "; ".join(special) + "." if special else ""
+    return f"One of {', '.join(names)}. Default: table on a terminal, tsv when piped.{extra}"
+
+
+def format_completer(listing: str) -> Callable[[str], list[str]]:
+    """Shell completion of the formats a listing takes."""
+    return vocab.completer(formats_for(listing))
+
+
+def match_format(typed: str, listing: str) -> Format:
+    """The format `typed` names (any case) among those `listing` takes; a usage error (exit 2,
+    with 'did you mean') otherwise."""
+    return FORMATS[vocab.match(typed, formats_for(listing), "--format", "format")]
+
+
+def default_for(terminal: Terminal) -> Format:
+    """A table on a terminal, TSV when piped."""
+    return FORMATS["table" if terminal.is_tty else "tsv"]
+
+
+def render_listing(listing: Listing, fmt: str, terminal: Terminal, out: TextIO, *, wide: bool) -> None:
+    """Write `listing` in one of the formats this module writes (not an export's)."""
+    write = FORMATS[fmt].write
+    if write is None:  # the CLI sends an export's format to its writer; this guards the contract
+        raise ValueError(f"{fmt!r} is written by an export, not here")
+    write(listing, out, terminal, wide)
 
 
 def write_tsv(listing: Listing, out: TextIO) -> None:
@@ -105,9 +141,11 @@ def write_yaml(data: Any, out: TextIO) -> None:
 
 
 def markdown_cell(value: Any) -> str:
+    """A cell of a Markdown table: controls shown as escapes (a CR too), HTML as entities, `|`
+    escaped, a line break as <br>."""
     text = visible(cell_text(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("|", "\\|").replace("\n", "<br>").replace("\r", "")
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def write_markdown(listing: Listing, out: TextIO) -> None:
@@ -119,7 +157,7 @@ def write_markdown(listing: Listing, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def draw_table(listing: Listing, terminal: Terminal, out: TextIO, wide: bool = False) -> None:
+def draw_table(listing: Listing, out: TextIO, terminal: Terminal, wide: bool) -> None:
     """A table for a person: one screen line a record, or every column wrapped with `wide`."""
     from asiapac_cli.output import table
 
@@ -128,3 +166,27 @@ def draw_table(listing: Listing, terminal: Terminal, out: TextIO, wide: bool = F
         table.draw_wide(listing, target, terminal.width or 100, terminal.color)
     else:
         table.draw_fitted(listing, target, terminal.width or 100, terminal.color)
+
+
+FORMATS: dict[str, Format] = {
+    fmt.name: fmt
+    for fmt in (
+        Format("table", draw_table),
+        Format("tsv", lambda listing, out, _terminal, _wide: write_tsv(listing, out)),
+        Format("csv", lambda listing, out, _terminal, _wide: write_csv(listing, out)),
+        Format("json", lambda listing, out, _terminal, _wide: write_json(listing, out)),
+        Format("jsonl", lambda listing, out, _terminal, _wide: write_jsonl(listing, out)),
+        Format(
+            "yaml",
+            lambda listing, out, _terminal, _wide: write_yaml(
+                [project(row, listing.columns) for row in listing.rows], out
+            ),
+        ),
+        Format("markdown", lambda listing, out, _terminal, _wide: write_markdown(listing, out)),
+        Format("ics", None, listings=("timeline",), about="an RFC 5545 calendar"),
+        Format("mermaid", None, listings=("timeline",), about="a Mermaid timeline diagram"),
+        Format("bibtex", None, listings=("sources",), about="entries for reference managers"),
+    )
+}
+# The formats every listing takes.
+LISTING_FORMATS = formats_for("")

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from asiapac_cli.facts.model import DESCRIPTIVE_TITLE_MARK, Column, Listing
+from asiapac_cli.output import views
 from asiapac_cli.output.cells import cell_text
 from asiapac_cli.safe_text import visible
 from asiapac_cli.vocab import STYLES
@@ -154,8 +155,9 @@ def new_table(title: str | None, width: int) -> Table:
 def draw_fitted(listing: Listing, target: Any, width: int, color: bool) -> None:
     """One line a record at `width`; long text below the table; a footer says what was cut."""
     numbered = CitationNumbers()
+    view = views.shown(listing)
     columns = []
-    for column in listing.table:
+    for column in view.columns:
         if column.data == "citations":
             columns.append(Column("citations", "cites"))  # numbers; the citations follow the table
         else:
@@ -172,9 +174,9 @@ def draw_fitted(listing: Listing, target: Any, width: int, color: bool) -> None:
         for row in raw
     ]
     fitted = fit(columns, cells, width)
-    if listing.headline:
-        target.print(Text(visible(listing.headline)), soft_wrap=True)
-    table = new_table(listing.title, width)
+    if view.headline:
+        target.print(Text(visible(view.headline)), soft_wrap=True)
+    table = new_table(view.title, width)
     for position, column_width in zip(fitted.kept, fitted.widths, strict=True):
         table.add_column(columns[position].header, width=column_width, no_wrap=True, overflow="ellipsis")
     was_cut = False
@@ -190,9 +192,9 @@ def draw_fitted(listing: Listing, target: Any, width: int, color: bool) -> None:
             shown.append(styled_cell(fitted_text, value, column, color))
         table.add_row(*shown)
     target.print(table)
-    if listing.notes or numbered.sources:
+    if view.notes or numbered.sources:
         target.print()  # a blank line between the records and the text about them
-    for note in listing.notes:
+    for note in view.notes:
         target.print(Text(visible(note), style="dim" if color else ""))
     numbered.print_list(target)
     # The footer's words are also in --wide's help, so a reader can look them up.
@@ -212,9 +214,10 @@ WIDE_COLUMN = 10  # narrower than this a wrapped column breaks even its header: 
 def draw_wide(listing: Listing, target: Any, width: int, color: bool) -> None:
     """Every data column, values whole and wrapped. When that many columns cannot fit side by
     side, each record is a block of `column  value` lines, as psql's expanded display does."""
-    title = Text(visible(listing.title), style="bold") if listing.title else None
-    if listing.headline:
-        target.print(Text(visible(listing.headline)), soft_wrap=True)
+    view = views.shown(listing)
+    title = Text(visible(view.title), style="bold") if view.title else None
+    if view.headline:
+        target.print(Text(visible(view.headline)), soft_wrap=True)
     if len(listing.columns) * WIDE_COLUMN <= width:
         table = Table(title=title, header_style="bold", expand=False)
         for column in listing.columns:
@@ -236,7 +239,7 @@ def draw_wide(listing: Listing, target: Any, width: int, color: bool) -> None:
                 if value not in (None, "", []):
                     grid.add_row(column, Text(visible(cell_text(value))))
             target.print(grid)
-    for note in listing.notes:
+    for note in view.notes:
         target.print(Text(visible(note), style="dim" if color else ""))
 
 

@@ -25,6 +25,10 @@ class Terminal:
         self.height = height
         self.real = real
 
+    def without_color(self) -> Terminal:
+        """The same terminal with colour off (--no-color)."""
+        return Terminal(self.is_tty, False, self.width, self.height, self.real)
+
 
 def stdout_is_tty() -> bool:
     # stdout may be None (closed before start-up: `asiapac timeline >&-`); that is no terminal.

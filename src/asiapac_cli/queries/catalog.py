@@ -5,13 +5,18 @@ from __future__ import annotations
 from asiapac_cli.errors import UsageProblem
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing, Record
+from asiapac_cli.facts.model import Listing, Record, project
 from asiapac_cli.facts.names import (
     check_argument,
     suggest,
 )
-from asiapac_cli.queries.citations import CITATION_TEXT, citations_of, cited, cited_table, with_citations
-from asiapac_cli.queries.rows import found, project
+from asiapac_cli.queries.citations import (
+    CITATIONS_AS_LINES,
+    add_source_columns,
+    every_cited_source_id,
+    with_citations_column,
+)
+from asiapac_cli.queries.rows import or_no_match
 
 TOPIC_COLUMNS = ["id", "title", "aliases", "stances", "events", "description"]
 
@@ -32,18 +37,7 @@ def topics(fb: FactBase) -> Listing:
         }
         for t in fb.table("topics").values()
     ]
-    with_stances = sum(1 for r in rows if r["stances"])
-    return found(
-        Listing(
-            TOPIC_COLUMNS,
-            rows,
-            table=[Column("id"), Column("title", flex=1), Column("stances"), Column("events")],
-            notes=[
-                f"{with_stances} of {len(rows)} topics have stances: "
-                "`asiapac stances TOPIC` lists who took which position."
-            ],
-        )
-    )
+    return or_no_match(Listing(TOPIC_COLUMNS, rows, name="topics"))
 
 
 ACTOR_COLUMNS = ["id", "name", "kind", "role", "country", "aliases"]
@@ -53,48 +47,24 @@ def actors(fb: FactBase, *, kind: str | None = None) -> Listing:
     rows = [
         project(a, ACTOR_COLUMNS) for a in fb.table("actors").values() if kind is None or a["kind"] == kind
     ]
-    return found(
-        Listing(
-            ACTOR_COLUMNS,
-            rows,
-            table=[
-                Column("name", flex=2),
-                Column("kind"),
-                Column("role", flex=2, drop=2),
-                Column("aliases", flex=1, drop=1),
-            ],
-        )
-    )
+    return or_no_match(Listing(ACTOR_COLUMNS, rows, name="actors"))
 
 
 GROUPING_COLUMNS = ["id", "name", "members", "founded", "nature", "evidence", "correction", "sources"]
 
 
-def groupings(fb: FactBase, *, cite: bool = False) -> Listing:
+def groupings(fb: FactBase, *, cite: bool) -> Listing:
     rows = []
     for grouping in fb.table("groupings").values():
-        row = with_citations(fb, project(grouping, GROUPING_COLUMNS), grouping, cite)
+        row = add_source_columns(fb, project(grouping, GROUPING_COLUMNS), grouping, cite=cite)
         row["member_names"] = [fb.short_name(m) for m in grouping["members"]]
         rows.append(row)
-    return found(
+    return or_no_match(
         Listing(
-            cited(GROUPING_COLUMNS, cite),
+            with_citations_column(GROUPING_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [
-                    Column("name", flex=1),
-                    Column("member_names", "members", flex=1, drop=2, data="members"),
-                    Column("founded", drop=1),
-                    Column("nature", flex=2),
-                ],
-                cite,
-            ),
-            notes=[
-                f"Correction ({g['name']}): {g['correction']}"
-                for g in fb.table("groupings").values()
-                if g.get("correction")
-            ],
-            text_forms=CITATION_TEXT,
+            name="groupings",
+            text_forms=CITATIONS_AS_LINES,
         )
     )
 
@@ -109,7 +79,7 @@ def sources(fb: FactBase, source_id: str | None = None) -> Listing:
     """Every source with the records that cite it; or one source."""
     cited_by: dict[str, list[str]] = {}
     for record in all_records(fb):
-        for citation in citations_of(record):
+        for citation in every_cited_source_id(record):
             cited_by.setdefault(citation, []).append(record["id"])
     table = fb.table("sources")
     if source_id is not None:
@@ -127,38 +97,25 @@ def sources(fb: FactBase, source_id: str | None = None) -> Listing:
         }
         for s in chosen
     ]
-    return found(
-        Listing(
-            SOURCE_COLUMNS,
-            rows,
-            table=[
-                Column("title", flex=3, least=30),
-                Column("by", "publisher", flex=1, data="publisher"),
-                Column("date"),
-                Column("kind", drop=1),
-            ],
-        )
-    )
+    return or_no_match(Listing(SOURCE_COLUMNS, rows, name="sources"))
 
 
 CLAIM_COLUMNS = ["id", "verdict", "text", "correction", "records", "evidence", "sources", "note"]
 
 
-def claims(fb: FactBase, *, verdict: str | None = None, cite: bool = False) -> Listing:
+def claims(fb: FactBase, *, verdict: str | None = None, cite: bool) -> Listing:
     rows = [
-        with_citations(fb, project(c, CLAIM_COLUMNS), c, cite)
+        add_source_columns(fb, project(c, CLAIM_COLUMNS), c, cite=cite)
         for c in fb.table("claims").values()
         if verdict is None or c["verdict"] == verdict
     ]
-    return found(
+    return or_no_match(
         Listing(
-            cited(CLAIM_COLUMNS, cite),
+            with_citations_column(CLAIM_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [Column("verdict", styled=True), Column("text", "claim", flex=1, least=30)], cite
-            ),
+            name="claims",
             empty_message="no claims matched",
-            text_forms=CITATION_TEXT,
+            text_forms=CITATIONS_AS_LINES,
         )
     )
 

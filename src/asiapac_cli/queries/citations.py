@@ -1,26 +1,32 @@
-"""Citations: the sources a record cites, as objects, one-line text, and what `cite` prints."""
+"""Citations: the sources a record cites, as details (a source's fields with the quote), as one
+line of text, and what `cite` prints. Each name says what it returns."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asiapac_cli.errors import NoMatch
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Citation, Column, Record
+from asiapac_cli.facts.model import Record
 from asiapac_cli.facts.names import (
     KIND_WORDS,
     find,
 )
 
+if TYPE_CHECKING:
+    from asiapac_cli.facts.records import Citation
 
-def source_ids(record: Record) -> list[str]:
-    """Each source a record cites, once (a record may quote one source twice)."""
+
+def own_source_ids(record: Record) -> list[str]:
+    """Each source the record itself cites, once (a record may quote one source twice); not
+    those of its ITPP areas or predecessor (see every_cited_source_id)."""
     return list(dict.fromkeys(c["source"] for c in record.get("sources") or []))
 
 
-def citation_object(fb: FactBase, citation: Citation) -> dict[str, Any]:
-    """One citation as the structured formats give it: the source's details and the quote."""
+def citation_details(fb: FactBase, citation: Citation) -> dict[str, Any]:
+    """One citation as the structured formats give it (the `citations` column): the source's
+    details and the quote."""
     source = fb.table("sources").get(citation["source"], {})
     return {
         "source": citation["source"],
@@ -36,8 +42,8 @@ def citation_object(fb: FactBase, citation: Citation) -> dict[str, Any]:
     }
 
 
-def citation_line(cited: dict[str, Any]) -> str:
-    """'Title. Publisher, date. URL "quote"': a citation object as one line of text. A title
+def citation_details_line(cited: dict[str, Any]) -> str:
+    """'Title. Publisher, date. URL "quote"': citation details as one line of text. A title
     written for the fact file is marked '[descriptive title]'; a URL carries its access date."""
     who = cited.get("publisher") or cited.get("author") or ""
     title = cited.get("title") or cited["source"]
@@ -52,34 +58,33 @@ def citation_line(cited: dict[str, Any]) -> str:
     return text
 
 
-def citation_text(fb: FactBase, citation: Citation) -> str:
-    """'Title. Publisher, date. URL' for one citation, followed by its quote."""
-    return citation_line(citation_object(fb, citation))
+def one_line_citation(fb: FactBase, citation: Citation) -> str:
+    """'Title. Publisher, date. URL "quote"' for one citation of a record."""
+    return citation_details_line(citation_details(fb, citation))
 
 
-def citation_lines(citations: list[dict[str, Any]]) -> list[str]:
-    return [citation_line(c) for c in citations]
+def citation_details_lines(citations: list[dict[str, Any]]) -> list[str]:
+    return [citation_details_line(c) for c in citations]
 
 
-CITATION_TEXT = {"citations": citation_lines}
+# The text formats' form of the `citations` column (JSON and YAML keep the details).
+CITATIONS_AS_LINES = {"citations": citation_details_lines}
 
 
-def with_citations(fb: FactBase, row: dict[str, Any], record: Record, cite: bool) -> dict[str, Any]:
-    row["sources"] = source_ids(record)
+def add_source_columns(fb: FactBase, row: dict[str, Any], record: Record, *, cite: bool) -> dict[str, Any]:
+    """`row` with the record's `sources` (ids) and, with `cite`, its `citations` (details)."""
+    row["sources"] = own_source_ids(record)
     if cite:
-        row["citations"] = [citation_object(fb, c) for c in record.get("sources") or []]
+        row["citations"] = [citation_details(fb, c) for c in record.get("sources") or []]
     return row
 
 
-def cited(columns: list[str], cite: bool) -> list[str]:
+def with_citations_column(columns: list[str], *, cite: bool) -> list[str]:
+    """A listing's columns, with `citations` last when --cite asks for it."""
     return columns + ["citations"] if cite else columns
 
 
-def cited_table(table: list[Column], cite: bool) -> list[Column]:
-    return table + [Column("citations")] if cite else table
-
-
-def citation_parts(record: Record) -> list[tuple[str | None, Citation]]:
+def citations_by_part(record: Record) -> list[tuple[str | None, Citation]]:
     """(part, citation) for every citation of a record: its own (part None), then those of
     its ITPP areas ('area 3'), its predecessor ('predecessor'), its earlier states ('state 1') and
     a person's offices ('office 2'). An ITPP shown in an earlier state (--as-of) cites that state's
@@ -97,19 +102,20 @@ def citation_parts(record: Record) -> list[tuple[str | None, Citation]]:
     return parts
 
 
-def citations_of(record: Record) -> list[str]:
-    """Source ids a record cites, including those of its areas, predecessor and offices."""
-    return [citation["source"] for _, citation in citation_parts(record)]
+def every_cited_source_id(record: Record) -> list[str]:
+    """Source ids a record cites, with those of its areas, predecessor, states and offices
+    (repeats kept)."""
+    return [citation["source"] for _, citation in citations_by_part(record)]
 
 
-CITED_KINDS = ("stances", "itpps", "events", "groupings", "claims", "sources")
+CITABLE_KINDS = ("stances", "itpps", "events", "groupings", "claims", "sources")
 
 
-def cited_record(fb: FactBase, name: str) -> tuple[str, str]:
+def citable_record(fb: FactBase, name: str) -> tuple[str, str]:
     """(kind, id) of the record or source `name` names; NoMatch for what carries no citations."""
     kind, record_id = find(fb, name)[0]
     record = fb.get(record_id) if kind != "sources" else None
-    if kind not in CITED_KINDS and not (record and record.get("offices")):
+    if kind not in CITABLE_KINDS and not (record and record.get("offices")):
         raise NoMatch(
             f"{record_id!r} is {model.article(KIND_WORDS[kind])}, which cites no source itself; "
             f"`asiapac show {record_id}` lists the records about it, each citable"
@@ -117,15 +123,15 @@ def cited_record(fb: FactBase, name: str) -> tuple[str, str]:
     return kind, record_id
 
 
-def cite_parts(fb: FactBase, name: str) -> list[tuple[str, Citation]]:
+def labelled_citations(fb: FactBase, name: str) -> list[tuple[str, Citation]]:
     """(label, citation) for every citation of a record, or the one of a source."""
-    kind, record_id = cited_record(fb, name)
+    kind, record_id = citable_record(fb, name)
     if kind == "sources":
         return [("", {"source": record_id})]
     record = fb.get(record_id)
     assert record is not None
     labelled: list[tuple[str, Citation]] = []
-    for part, citation in citation_parts(record):
+    for part, citation in citations_by_part(record):
         if part is None:
             label = ""
         elif part == "predecessor":
@@ -150,13 +156,15 @@ def office_span(office: Record) -> str:
     return "in office on " + ", ".join(office.get("in_office_on") or [])
 
 
-def cite_text(fb: FactBase, name: str) -> str:
+def how_to_cite(fb: FactBase, name: str) -> str:
     """How to cite a record: one line per citation, each source with its quote."""
-    lines = dict.fromkeys(label + citation_text(fb, citation) for label, citation in cite_parts(fb, name))
+    lines = dict.fromkeys(
+        label + one_line_citation(fb, citation) for label, citation in labelled_citations(fb, name)
+    )
     return "".join(f"{line}\n" for line in lines)
 
 
-def cited_sources(fb: FactBase, name: str) -> list[Record]:
+def sources_cited_by(fb: FactBase, name: str) -> list[Record]:
     """The sources a record cites (or the one source named), each once, in citation order."""
-    ids = dict.fromkeys(citation["source"] for _, citation in cite_parts(fb, name))
+    ids = dict.fromkeys(citation["source"] for _, citation in labelled_citations(fb, name))
     return [fb.table("sources")[s] for s in ids]

@@ -5,12 +5,16 @@ from __future__ import annotations
 from asiapac_cli import vocab
 from asiapac_cli.errors import UsageProblem
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing, Record
+from asiapac_cli.facts.model import Listing, Record, project
 from asiapac_cli.facts.names import (
     resolve,
 )
-from asiapac_cli.queries.citations import CITATION_TEXT, cited, cited_table, with_citations
-from asiapac_cli.queries.rows import found, project
+from asiapac_cli.queries.citations import (
+    CITATIONS_AS_LINES,
+    add_source_columns,
+    with_citations_column,
+)
+from asiapac_cli.queries.rows import or_no_match
 
 ITPP_OVERVIEW_COLUMNS = [
     "partner",
@@ -44,7 +48,7 @@ ITPP_AREA_COLUMNS = [
 ]
 
 
-def itpp_overview(fb: FactBase, *, cite: bool = False) -> Listing:
+def itpp_overview(fb: FactBase, *, cite: bool) -> Listing:
     rows = []
     for itpp in fb.table("itpps").values():
         predecessor = itpp.get("predecessor") or {}
@@ -58,25 +62,13 @@ def itpp_overview(fb: FactBase, *, cite: bool = False) -> Listing:
             status=status_of(itpp),
             agreed_shown=itpp.get("agreed") if status_of(itpp) == vocab.ITPP_AGREED else "not yet",
         )
-        rows.append(with_citations(fb, row, itpp, cite))
-    return found(
+        rows.append(add_source_columns(fb, row, itpp, cite=cite))
+    return or_no_match(
         Listing(
-            cited(ITPP_OVERVIEW_COLUMNS, cite),
+            with_citations_column(ITPP_OVERVIEW_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [
-                    Column("partner_name", "partner", data="partner"),
-                    Column("agreed_shown", "agreed", data="agreed"),
-                    Column("period"),
-                    Column("areas_total", "areas"),
-                    Column("areas_named", "named"),
-                    Column("evidence", styled=True, drop=1),
-                    Column("predecessor", "replaced", flex=1, drop=2),
-                ],
-                cite,
-            ),
-            title="Individually Tailored Partnership Programmes (ITPPs)",
-            text_forms=CITATION_TEXT,
+            name="itpps",
+            text_forms=CITATIONS_AS_LINES,
         )
     )
 
@@ -101,7 +93,7 @@ def itpp_for(fb: FactBase, partner: str) -> Record:
     raise UsageProblem(f"{partner_id!r} has no ITPP in the fact file (partners with one: {with_itpp})")
 
 
-def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
+def itpp_areas(fb: FactBase, partner: str, *, cite: bool) -> Listing:
     """One row per named area; a programme with no named area gives one row with none."""
     itpp = itpp_for(fb, partner)
     common = project(itpp, ITPP_AREA_COLUMNS)
@@ -111,49 +103,29 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool = False) -> Listing:
     rows = []
     for number, area in enumerate(areas, start=1):
         row = {**common, "area_number": number, "area": area["name"]}
-        rows.append(with_citations(fb, row, area, cite))
+        rows.append(add_source_columns(fb, row, area, cite=cite))
     if not areas:
-        rows.append(with_citations(fb, {**common, "area_number": None, "area": None}, itpp, cite))
+        rows.append(add_source_columns(fb, {**common, "area_number": None, "area": None}, itpp, cite=cite))
     for row in rows:
         row["source_names"] = [source_name(fb, s) for s in row["sources"]]
-    total = itpp.get("areas_total")
-    named = (
-        f"{len(areas)} of {total} areas named in the sources"
-        if total
-        else f"{len(areas)} areas named; the total is not known"
-    )
-    start, end = itpp.get("period_start"), itpp.get("period_end")
-    period = f"{start or '?'} to {end or '?'}" if start or end else "not known"
     predecessor = itpp.get("predecessor") or {}
-    notes = [
-        f"Agreed: {itpp.get('agreed') or 'date not known'}. Period: {period}. {named}.",
-        f"Evidence: {itpp['evidence']}.",
-    ]
-    if status_of(itpp) != vocab.ITPP_AGREED:
-        said = (itpp.get("states") or [{}])[-1].get("date") or "then"
-        notes = [
-            f"{status_of(itpp).replace('-', ' ').capitalize()}, not yet agreed (a source of {said} says so).",
-            f"Evidence: {itpp['evidence']}.",
-        ]
-    if predecessor:
-        notes.append(f"Replaced: {predecessor['title']} ({predecessor.get('signed') or 'date not known'}).")
-    notes += [f"Note: {itpp['note']}"] if itpp.get("note") else []
-    notes += [f"Correction: {itpp['correction']}"] if itpp.get("correction") else []
-    return found(
+    # The programme as a whole, for a terminal's title and notes.
+    details = {
+        **project(itpp, ["title", "agreed", "period_start", "period_end", "areas_total", "evidence"]),
+        **project(itpp, ["note", "correction"]),
+        "areas_named": len(areas),
+        "status": status_of(itpp),
+        "status_said": (itpp.get("states") or [{}])[-1].get("date") or "then",
+        "predecessor_title": predecessor.get("title"),
+        "predecessor_signed": predecessor.get("signed"),
+    }
+    return or_no_match(
         Listing(
-            cited(ITPP_AREA_COLUMNS, cite),
+            with_citations_column(ITPP_AREA_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [
-                    Column("area_number", "#"),
-                    Column("area", flex=3, least=66),
-                    Column("source_names", "source", flex=1, drop=1, data="sources"),
-                ],
-                cite,
-            ),
-            title=itpp["title"],
-            notes=notes,
-            text_forms=CITATION_TEXT,
+            name="itpp-areas",
+            details=details,
+            text_forms=CITATIONS_AS_LINES,
         )
     )
 

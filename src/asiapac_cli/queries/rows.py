@@ -1,21 +1,15 @@
-"""What every listing query shares: a record projected onto columns, the empty-listing rule,
-dates typed as options, and the note on the fact base's reach."""
+"""What every listing query shares: the empty-listing rule, dates typed as options, and the
+fact base's reach (the period its events cover)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from asiapac_cli.errors import NoMatch, UsageProblem
 from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Listing, Record
+from asiapac_cli.facts.model import Listing
 
 
-def project(record: Record, columns: list[str]) -> dict[str, Any]:
-    return {column: record.get(column) for column in columns}
-
-
-def found(listing: Listing) -> Listing:
+def or_no_match(listing: Listing) -> Listing:
     """The listing, or NoMatch (exit 1) carrying it when it has no rows."""
     if not listing.rows:
         raise NoMatch(listing.empty_message, listing)
@@ -30,9 +24,8 @@ def parse_date_option(text: str, option: str) -> tuple[str, str]:
     return model.date_bounds(text.strip())
 
 
-def reach_note(fb: FactBase) -> str:
-    """One line under a terminal listing: the period the events cover and when sources were
-    last checked, so a reader knows the list may stop before today."""
+def reach(fb: FactBase) -> dict[str, str | None]:
+    """The period the events cover and when the sources were last checked: a listing of events
+    carries them, so a reader can know the list may stop before today."""
     first = fb.events.record(0)["date"] if len(fb.events) else None
-    period = f"{first}–{fb.events_through}" if first else "none"
-    return f"Events {period}; sources checked {fb.checked_on}; gaps: asiapac about"  # fits 80 columns
+    return {"events_from": first, "events_through": fb.events_through, "checked_on": fb.checked_on}

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from asiapac_cli import vocab
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing, Record
+from asiapac_cli.facts.model import Listing, Record
 from asiapac_cli.facts.names import (
     KIND_WORDS,
     check_argument,
 )
 from asiapac_cli.queries.catalog import all_records
-from asiapac_cli.queries.rows import found
+from asiapac_cli.queries.rows import or_no_match
 
 # The seed interview's misspellings, so searches in its words still find the facts.
 SEED_SPELLINGS = {
@@ -69,19 +69,10 @@ def search(fb: FactBase, text: str) -> Listing:
         }
         for rank, field, snippet, record in ranked
     ]
-    listing = Listing(
-        SEARCH_COLUMNS,
-        rows,
-        table=[
-            Column("kind", drop=3),
-            Column("date", drop=2),
-            Column("title", flex=2),
-            Column("id", drop=4),
-            Column("snippet", flex=3, drop=1),
-        ],
-        empty_message=f"nothing matches {text.strip()!r}{spelling_hint(fb, query)}",
-    )
-    return found(listing)
+    listing = Listing(SEARCH_COLUMNS, rows, name="search")
+    if not rows:  # the hint reads every record's words: only worth it when nothing matched
+        listing.empty_message = f"nothing matches {text.strip()!r}{spelling_hint(fb, query)}"
+    return or_no_match(listing)
 
 
 def record_title(fb: FactBase, record: Record) -> str | None:

@@ -12,7 +12,7 @@ from asiapac_cli.facts.names import (
     find,
 )
 from asiapac_cli.queries.catalog import all_records
-from asiapac_cli.queries.citations import citation_text, citations_of
+from asiapac_cli.queries.citations import every_cited_source_id, one_line_citation
 
 
 def show(fb: FactBase, name: str) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def show(fb: FactBase, name: str) -> dict[str, Any]:
     assert record is not None
     document: dict[str, Any] = {"kind": KIND_WORDS[kind], "id": record_id, "record": record}
     if kind != "sources":
-        document["citations"] = [citation_text(fb, c) for c in record.get("sources") or []]
+        document["citations"] = [one_line_citation(fb, c) for c in record.get("sources") or []]
     document["related"] = related(fb, kind, record_id)
     if len(hits) > 1:
         document["also"] = [f"{KIND_WORDS[k]} {i}" for k, i in hits[1:]]
@@ -41,7 +41,7 @@ def related(fb: FactBase, kind: str, record_id: str) -> dict[str, list[dict[str,
             "position": record.get("position"),
             "actor": record.get("actor"),
             "evidence": record.get("evidence"),
-            "sources": list(dict.fromkeys(citations_of(record))),
+            "sources": list(dict.fromkeys(every_cited_source_id(record))),
         }
 
     def tidy(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -65,7 +65,7 @@ def related(fb: FactBase, kind: str, record_id: str) -> dict[str, list[dict[str,
         ids = grouping.get("events") or []
         result["events"] = [brief(e) for e in (fb.get(i) for i in ids) if e]
     elif kind == "sources":
-        result["cited_by"] = [brief(r) for r in all_records(fb) if record_id in citations_of(r)]
+        result["cited_by"] = [brief(r) for r in all_records(fb) if record_id in every_cited_source_id(r)]
     result["claims_about"] = [
         brief(c) for c in fb.table("claims").values() if record_id in (c.get("records") or [])
     ]

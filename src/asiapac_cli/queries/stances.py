@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing
+from asiapac_cli.facts.model import Listing, project
 from asiapac_cli.facts.names import (
     resolve,
 )
-from asiapac_cli.queries.citations import CITATION_TEXT, cited, cited_table, with_citations
-from asiapac_cli.queries.rows import found, project
+from asiapac_cli.queries.citations import (
+    CITATIONS_AS_LINES,
+    add_source_columns,
+    with_citations_column,
+)
+from asiapac_cli.queries.rows import or_no_match
 
 STANCE_COLUMNS = [
     "topic",
@@ -32,8 +38,8 @@ def stances(
     fb: FactBase,
     topic: str,
     *,
-    positions: tuple[str, ...] | None = None,
-    cite: bool = False,
+    positions: Sequence[str] | None = None,
+    cite: bool,
 ) -> Listing:
     """Positions on a topic, in date order (undated last); `positions` narrows them."""
     topic_id = resolve(fb, "topics", topic)
@@ -48,35 +54,15 @@ def stances(
         row = project(stance, STANCE_COLUMNS)
         row["actor_name"] = fb.display_name(stance["actor"])
         row["actor_short"] = fb.short_name(stance["actor"])
-        rows.append(with_citations(fb, row, stance, cite))
-    notes = []
-    for stance in matching:
-        who = fb.short_name(stance["actor"])
-        when = stance.get("date") or "undated"
-        if stance.get("ally") is False:  # an outside view, not one of the Allies'
-            when += ", not a NATO Ally"
-        if stance.get("said"):
-            notes.append(f'{who} ({when}): "{stance["said"]}"')
-        if stance.get("correction"):
-            notes.append(f"Correction ({who}): {stance['correction']}")
+        rows.append(add_source_columns(fb, row, stance, cite=cite))
     wanted = " or ".join(positions) if positions else "with a position"
-    return found(
+    return or_no_match(
         Listing(
-            cited(STANCE_COLUMNS, cite),
+            with_citations_column(STANCE_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [
-                    Column("actor_short", "actor", data="actor"),
-                    Column("occasion", "who spoke, where", flex=1, drop=2, least=16),
-                    Column("date"),
-                    Column("position", styled=True),
-                    Column("evidence", styled=True, drop=1),
-                ],
-                cite,
-            ),
-            title=fb.display_name(topic_id),
-            notes=notes,
+            name="stances",
+            details={"topic": topic_id, "topic_name": fb.display_name(topic_id)},
             empty_message=f"no actor {wanted} on {topic_id!r} in the fact file",
-            text_forms=CITATION_TEXT,
+            text_forms=CITATIONS_AS_LINES,
         )
     )

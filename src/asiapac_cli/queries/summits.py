@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Attendance, Column, Listing
+from asiapac_cli.facts.model import Listing, project
 from asiapac_cli.facts.names import (
     normalise_name,
 )
-from asiapac_cli.queries.citations import CITATION_TEXT, cited, cited_table, with_citations
-from asiapac_cli.queries.rows import found, project, reach_note
+from asiapac_cli.queries.citations import (
+    CITATIONS_AS_LINES,
+    add_source_columns,
+    with_citations_column,
+)
+from asiapac_cli.queries.rows import or_no_match, reach
+
+if TYPE_CHECKING:
+    from asiapac_cli.facts.records import Attendance
 
 SUMMIT_COLUMNS = ["date", "end", "id", "title", "place", "partners", "partner_leaders", "evidence", "sources"]
 
@@ -19,7 +26,7 @@ SUMMIT_COLUMNS = ["date", "end", "id", "title", "place", "partners", "partner_le
 LEVEL_WORDS = {"deputy-leader": "deputy", "not-known": "not known"}
 
 
-def summits(fb: FactBase, *, cite: bool = False) -> Listing:
+def summits(fb: FactBase, *, cite: bool) -> Listing:
     """NATO summits (summits NATO takes part in) with how each Indo-Pacific partner took part."""
     events = fb.events
     positions = [
@@ -39,23 +46,20 @@ def summits(fb: FactBase, *, cite: bool = False) -> Listing:
         for taking_part in attendance:
             partners.setdefault(taking_part["actor"])
             row[f"at:{taking_part['actor']}"] = attendance_cell(taking_part)
-        rows.append(with_citations(fb, row, event, cite))
+        rows.append(add_source_columns(fb, row, event, cite=cite))
     partners = {p: None for p in partners if any(f"at:{p}" in row for row in rows)}
     for row in rows:
         for partner in partners:
             row.setdefault(f"at:{partner}", "")
-    return found(
+    return or_no_match(
         Listing(
-            cited(SUMMIT_COLUMNS, cite),
+            with_citations_column(SUMMIT_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [Column("date"), Column("summit", flex=1, drop=1, data="place")]
-                + [Column(f"at:{p}", fb.short_name(p)) for p in partners],
-                cite,
-            ),
-            notes=[reach_note(fb)],
+            name="summits",
+            # each partner's short name heads its column on a terminal (the `at:ID` row keys)
+            details={**reach(fb), "partners": {p: fb.short_name(p) for p in partners}},
             empty_message="no summits in the fact file",
-            text_forms={**CITATION_TEXT, "partners": attendance_lines},
+            text_forms={**CITATIONS_AS_LINES, "partners": attendance_lines},
         )
     )
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from asiapac_cli import vocab
 from asiapac_cli.errors import UsageProblem
 from asiapac_cli.facts.base import FactBase
-from asiapac_cli.facts.model import Column, Listing
+from asiapac_cli.facts.model import Listing, project
 from asiapac_cli.facts.names import (
     resolve,
 )
-from asiapac_cli.queries.citations import CITATION_TEXT, cited, cited_table, with_citations
-from asiapac_cli.queries.rows import found, parse_date_option, project, reach_note
+from asiapac_cli.queries.citations import (
+    CITATIONS_AS_LINES,
+    add_source_columns,
+    with_citations_column,
+)
+from asiapac_cli.queries.rows import or_no_match, parse_date_option, reach
 
 TIMELINE_COLUMNS = [
     "date",
@@ -36,7 +39,7 @@ def timeline(
     actors: list[str] | None = None,
     kinds: list[str] | None = None,
     topics: list[str] | None = None,
-    cite: bool = False,
+    cite: bool,
 ) -> Listing:
     """Events in date order; filters combine with AND, repeated values of one filter with OR."""
     since_day = parse_date_option(since, "--since")[0] if since else None
@@ -45,7 +48,7 @@ def timeline(
         raise UsageProblem(f"--since {since} is after --until {until}: no date is in between")
     actor_ids = {resolve(fb, "actors", a) for a in actors or []}
     topic_ids = {resolve(fb, "topics", t) for t in topics or []}
-    kind_set = set(vocab.match_all(kinds, vocab.EVENT_KINDS, "--kind", "event kind"))
+    kind_set = set(kinds or [])
 
     events = fb.events
     positions: list[int] = list(range(len(events)))
@@ -70,23 +73,14 @@ def timeline(
         row = project(event, TIMELINE_COLUMNS)
         row["actors"] = list(events.column("actors")[position])
         row["actor_names"] = [fb.short_name(a) for a in row["actors"]]
-        rows.append(with_citations(fb, row, event, cite))
-    return found(
+        rows.append(add_source_columns(fb, row, event, cite=cite))
+    return or_no_match(
         Listing(
-            cited(TIMELINE_COLUMNS, cite),
+            with_citations_column(TIMELINE_COLUMNS, cite=cite),
             rows,
-            table=cited_table(
-                [
-                    Column("date"),
-                    Column("kind", drop=2),
-                    Column("title", flex=3, least=30),
-                    Column("actor_names", "actors", flex=1, drop=3, data="actors"),
-                    Column("evidence", styled=True, drop=1),
-                ],
-                cite,
-            ),
-            notes=[reach_note(fb)],
+            name="timeline",
+            details=reach(fb),
             empty_message="no events matched",
-            text_forms=CITATION_TEXT,
+            text_forms=CITATIONS_AS_LINES,
         )
     )

@@ -9,15 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from asiapac_cli import vocab
+from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
+from asiapac_cli.cli.options import AsOfOption, DataOption, Output, listing_command
+from asiapac_cli.cli.vocabulary import CheckVerdictFilter, MinEvidenceOption
 from asiapac_cli.errors import ExitStatus
 
 if TYPE_CHECKING:
     from asiapac_cli.check import Report
     from asiapac_cli.files import Expected
-
-from asiapac_cli.cli.emit import chosen_format, run_query, select_columns, write_listing
-from asiapac_cli.cli.options import AsOfOption, DataOption, Output, listing_command
 
 # About 100,000 sentences; a longer text is checked in parts.
 MAX_TEXT_BYTES = 16 * 1024 * 1024
@@ -47,33 +46,14 @@ def check(
             metavar="FILE", help="Text to check (UTF-8, plain or Markdown); - for stdin.", show_default=False
         ),
     ],
-    min_evidence: Annotated[
-        Optional[str],
-        typer.Option(
-            "--min-evidence",
-            metavar="LEVEL",
-            help="Judge only against facts at or above this evidence level: "
-            f"{', '.join(vocab.EVIDENCE_LEVELS)}.",
-            autocompletion=vocab.completer(vocab.EVIDENCE_LEVELS),
-            show_default=False,
-        ),
-    ] = None,
+    min_evidence: MinEvidenceOption = None,
     show_all: Annotated[
         bool,
         typer.Option(
             "--all", help="List every sentence, also those not judged (by default only judged ones)."
         ),
     ] = False,
-    verdict: Annotated[
-        Optional[str],
-        typer.Option(
-            "--verdict",
-            metavar="V,V",
-            help=f"Only sentences with these verdicts: {', '.join(vocab.CHECK_VERDICTS)} (comma-separated).",
-            autocompletion=vocab.completer(vocab.CHECK_VERDICTS),
-            show_default=False,
-        ),
-    ] = None,
+    verdict: CheckVerdictFilter = None,
     markdown: Annotated[
         Optional[bool],
         typer.Option(
@@ -92,57 +72,50 @@ def check(
 
     Each sentence is read into claims (who attended which summit, who holds which position, a
     date, a count, ...); each claim is judged against the records. Only judged sentences are
-    listed (--all for every one); a terminal table starts with a count of each verdict. With
-    --as-of, the text is judged against what was known that day, and that day is the text's
-    date when it gives none. Exit 0 when nothing is contradicted (also when nothing could be
-    judged), 3 when something is (so CI can gate a draft), 66 when the text cannot be read.
+    listed (--all for every one); a terminal table starts with a count of each verdict. A text
+    that gives its own date, or --as-of, is judged against what was known that day. Exit 0 when
+    nothing is contradicted (also when nothing could be judged), 3 when something is (so CI can
+    gate a draft), 66 when the text cannot be read.
 
     \b
     Example:
       asiapac check article.txt
+      asiapac check draft.md --verdict contradicted,contested
       pbpaste | asiapac check - --format json
     """
     from asiapac_cli.check import check as check_text
     from asiapac_cli.cli.emit import as_of_day
-    from asiapac_cli.errors import UsageProblem
     from asiapac_cli.files import read_standard_input, read_text
-    from asiapac_cli.output.terminal import detect
 
-    level = (
-        vocab.match(min_evidence, vocab.EVIDENCE_LEVELS, "--min-evidence", "level") if min_evidence else None
-    )
-    wanted = None
-    if verdict is not None:
-        names = [v.strip() for v in verdict.split(",") if v.strip()]
-        if not names:
-            raise UsageProblem("--verdict: no verdict named")
-        wanted = vocab.match_all(names, vocab.CHECK_VERDICTS, "--verdict", "verdict")
     as_markdown = markdown if markdown is not None else file.casefold().endswith(MARKDOWN_SUFFIXES)
     day = dt.date.fromisoformat(as_of_day(as_of)) if as_of else None
-    term = detect(output.no_color)
-    fmt = chosen_format(output, vocab.LISTING_FORMATS, term)
+    term = output.terminal
+    fmt = chosen_format(output, term)
     text = read_standard_input(text_to_check()) if file == "-" else read_text(Path(file), text_to_check())
     name = "standard input" if file == "-" else file
+    wanted = tuple(verdict) if verdict else None
     report: Report = run_query(
         data,
         # --as-of: the checker is handed the fact base as it stood on that day
         lambda fb: check_text(
-            fb, text, min_evidence=level, show_all=show_all, verdicts=wanted, markdown=as_markdown, as_of=day
+            fb,
+            text,
+            min_evidence=min_evidence,
+            show_all=show_all,
+            verdicts=wanted,
+            markdown=as_markdown,
+            as_of=day,
         ),
         as_of,
     )
     listing = select_columns(report.listing, output.columns)
     for skipped in report.skipped:
-        span = (
-            f"line {skipped.first}"
-            if skipped.first == skipped.last
-            else f"lines {skipped.first}-{skipped.last}"
-        )
+        first, last = skipped.first, skipped.last
+        span = f"line {first}" if first == last else f"lines {first}-{last}"
         sys.stderr.write(f"asiapac: {name}: {span} not checked: {skipped.reason}\n")
-    if not listing.rows and fmt == "table":
-        sys.stderr.write(
-            f"asiapac: {listing.headline}; {listing.empty_message} (--all lists every sentence)\n"
-        )
+    if not listing.rows and fmt.name == "table":
+        summary = listing.details["summary"]
+        sys.stderr.write(f"asiapac: {summary}; {listing.empty_message} (--all lists every sentence)\n")
     else:
         write_listing(listing, fmt, term, output)
     if report.contradicted:

@@ -9,28 +9,19 @@ from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
-from asiapac_cli import vocab
+from asiapac_cli.cli.app import command
+from asiapac_cli.cli.emit import emit_text, run_query, write_out
+from asiapac_cli.cli.options import AsOfOption, DataOption
+from asiapac_cli.cli.vocabulary import ExportFormatOption
+from asiapac_cli.output.terminal import Terminal
 
 if TYPE_CHECKING:
     from asiapac_cli.facts.base import FactBase
 
-from asiapac_cli.cli.app import command
-from asiapac_cli.cli.emit import emit_text, run_query, write_out
-from asiapac_cli.cli.options import AsOfOption, DataOption
-
 
 @command()
 def export(
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="sqlite (needs --output), json, or html (a briefing page).",
-            autocompletion=vocab.completer(vocab.EXPORT_FORMATS),
-        ),
-    ],
+    fmt: ExportFormatOption,
     output: Annotated[
         Optional[Path],
         typer.Option(
@@ -53,6 +44,8 @@ def export(
     until: Annotated[Optional[str], typer.Option(metavar="DATE", help="html: up to this date.")] = None,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    *,
+    terminal: Terminal,
 ) -> None:
     """The whole fact base as SQLite, JSON or one HTML page.
 
@@ -68,7 +61,7 @@ def export(
     from asiapac_cli.exports.json import full_json
     from asiapac_cli.files import is_standard_output, write_atomically
 
-    chosen = vocab.match(fmt, vocab.EXPORT_FORMATS, "--format", "format")
+    chosen = fmt
     if chosen != "html" and (topic or actor or since or until):
         raise UsageProblem("--topic, --actor, --since and --until apply to --format html only")
     # `-o -` is stdout, as is a name of the file stdout already is (`-o /dev/stdout | cat`).
@@ -86,7 +79,7 @@ def export(
         return
     produce = html_page(data, since, until, actor, topic) if chosen == "html" else full_json
     if to_stdout or output is None:
-        emit_text(produce, data, as_of)
+        emit_text(produce, data, terminal, as_of)
         return
     text = run_query(data, produce, as_of)
     write_atomically(output, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
-
-from asiapac_cli import vocab
-from asiapac_cli.errors import (
-    ExitStatus,
-    FactFileInvalid,
-)
-
-if TYPE_CHECKING:
-    pass
 
 from asiapac_cli.cli.app import command
 from asiapac_cli.cli.emit import write_out
 from asiapac_cli.cli.options import DataOption
+from asiapac_cli.cli.vocabulary import ValidateFormatOption
+from asiapac_cli.errors import (
+    ExitStatus,
+    FactFileInvalid,
+)
 
 
 @command()
@@ -33,16 +29,7 @@ def validate(
             readable=False,  # the loader says why a file cannot be read (66), as for --data
         ),
     ] = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="text (file:line:column: message) or json.",
-            autocompletion=vocab.completer(vocab.VALIDATE_FORMATS),
-        ),
-    ] = "text",
+    fmt: ValidateFormatOption = "text",
     data: DataOption = None,
 ) -> None:
     """Check a fact file: every problem with its line.
@@ -57,7 +44,6 @@ def validate(
     from asiapac_cli.output.formats import to_json
     from asiapac_cli.safe_text import display_path, visible
 
-    chosen = vocab.match(fmt, vocab.VALIDATE_FORMATS, "--format", "format")
     path = file or load.data_path(str(data) if data else None)
     shown = display_path(path)  # bytes that are not UTF-8 as \xff, controls escaped
     problems: list[dict[str, Any]] = []
@@ -73,7 +59,7 @@ def validate(
             {"file": shown, "line": p.line, "column": p.column, "message": visible(p.message)}
             for p in error.problems
         ]
-    if chosen == "json":
+    if fmt == "json":
         # Warnings never change `valid` or the exit status; a key of their own keeps them apart.
         report = {"file": shown, "valid": not problems, "problems": problems, "warnings": warnings}
         write_out(lambda out: out.write(to_json(report, indent=2) + "\n"))

@@ -8,23 +8,20 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from asiapac_cli import vocab
-from asiapac_cli.errors import (
-    UsageProblem,
-)
+from asiapac_cli.errors import UsageProblem
+from asiapac_cli.output.terminal import Terminal
 
 if TYPE_CHECKING:
     from asiapac_cli.facts.base import FactBase
     from asiapac_cli.facts.model import Listing
 
 from asiapac_cli.cli.app import command
-from asiapac_cli.cli.emit import emit, emit_document, emit_text, term_width
+from asiapac_cli.cli.emit import emit, emit_document, emit_text
 from asiapac_cli.cli.options import (
     ActorFilter,
     AsOfOption,
     CiteOption,
     DataOption,
-    DocumentFormatOption,
-    KindFilter,
     NoColorOption,
     Output,
     SinceOption,
@@ -34,17 +31,22 @@ from asiapac_cli.cli.options import (
     completions,
     listing_command,
 )
-
-
-@listing_command(
-    formats=vocab.TIMELINE_FORMATS,
-    format_help=" ics: an RFC 5545 calendar; mermaid: a Mermaid timeline diagram.",
+from asiapac_cli.cli.vocabulary import (
+    ActorKindFilter,
+    CiteStyleOption,
+    DocumentFormatOption,
+    EventKindFilter,
+    PositionFilter,
+    VerdictFilter,
 )
+
+
+@listing_command()
 def timeline(
     since: SinceOption = None,
     until: UntilOption = None,
     actor: ActorFilter = None,
-    kind: KindFilter = None,
+    kind: EventKindFilter = None,
     topic: TopicFilter = None,
     chart: Annotated[
         bool, typer.Option("--chart", help="Events counted by year and kind, as plain text.")
@@ -64,26 +66,19 @@ def timeline(
     Example:
       asiapac timeline --since 2023 --until 2023-08 --actor japan
     """
-    from asiapac_cli.exports.ics import ics
-    from asiapac_cli.exports.mermaid import mermaid
     from asiapac_cli.queries.timeline import timeline as timeline_query
 
     def events(fb: FactBase) -> Listing:
         return timeline_query(fb, since=since, until=until, actors=actor, kinds=kind, topics=topic, cite=cite)
 
-    fmt = (
-        None if output.fmt is None else vocab.match(output.fmt, vocab.TIMELINE_FORMATS, "--format", "format")
-    )
     if chart:
-        if fmt not in (None, "table", "tsv"):
-            raise UsageProblem(f"--chart draws plain text; it cannot be given as --format {fmt}")
+        if output.format is not None and output.format.name not in ("table", "tsv"):
+            raise UsageProblem(
+                f"--chart draws plain text; it cannot be given as --format {output.format.name}"
+            )
         from asiapac_cli.exports.chart import draw
 
-        emit_text(lambda fb: draw(events(fb), term_width(output.no_color)), data, as_of)
-    elif fmt == "ics":
-        emit_text(lambda fb: ics(fb, events(fb)), data, as_of)
-    elif fmt == "mermaid":
-        emit_text(lambda fb: mermaid(events(fb)), data, as_of)
+        emit_text(lambda fb: draw(events(fb), output.terminal.width), data, output.terminal, as_of)
     else:
         emit(events, output, data, as_of)
 
@@ -106,7 +101,7 @@ def summits(
     emit(lambda fb: summits_query(fb, cite=cite), output, data, as_of)
 
 
-@listing_command()
+@listing_command(listing="itpps")
 def itpp(
     partner: Annotated[
         Optional[str],
@@ -142,15 +137,7 @@ def itpp(
 @listing_command()
 def stances(
     topic: TopicArgument,
-    position: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            metavar="POSITION",
-            help=f"Only this position (repeatable): {', '.join(vocab.POSITIONS)}.",
-            autocompletion=vocab.completer(vocab.POSITIONS),
-            show_default=False,
-        ),
-    ] = None,
+    position: PositionFilter = None,
     cite: CiteOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
@@ -165,11 +152,10 @@ def stances(
     """
     from asiapac_cli.queries.stances import stances as stances_query
 
-    wanted = vocab.match_all(position, vocab.POSITIONS, "--position", "position") or None
-    emit(lambda fb: stances_query(fb, topic, positions=wanted, cite=cite), output, data, as_of)
+    emit(lambda fb: stances_query(fb, topic, positions=position, cite=cite), output, data, as_of)
 
 
-@listing_command("who-opposed")
+@listing_command("who-opposed", listing="stances")
 def who_opposed(
     topic: TopicArgument,
     cite: CiteOption = False,
@@ -191,7 +177,7 @@ def who_opposed(
     emit(lambda fb: stances_query(fb, topic, positions=("opposed",), cite=cite), output, data, as_of)
 
 
-@listing_command("who-supported")
+@listing_command("who-supported", listing="stances")
 def who_supported(
     topic: TopicArgument,
     cite: CiteOption = False,
@@ -231,15 +217,7 @@ def topics(data: DataOption = None, as_of: AsOfOption = None, *, output: Output)
 
 @listing_command()
 def actors(
-    kind: Annotated[
-        Optional[str],
-        typer.Option(
-            metavar="KIND",
-            help=f"Only {', '.join(vocab.ACTOR_KINDS)}.",
-            autocompletion=vocab.completer(vocab.ACTOR_KINDS),
-            show_default=False,
-        ),
-    ] = None,
+    kind: ActorKindFilter = None,
     data: DataOption = None,
     as_of: AsOfOption = None,
     *,
@@ -253,8 +231,7 @@ def actors(
     """
     from asiapac_cli.queries.catalog import actors as actors_query
 
-    wanted = vocab.match(kind, vocab.ACTOR_KINDS, "--kind", "actor kind") if kind is not None else None
-    emit(lambda fb: actors_query(fb, kind=wanted), output, data, as_of)
+    emit(lambda fb: actors_query(fb, kind=kind), output, data, as_of)
 
 
 @listing_command()
@@ -272,7 +249,7 @@ def groupings(
     emit(lambda fb: groupings_query(fb, cite=cite), output, data, as_of)
 
 
-@listing_command(formats=vocab.SOURCE_FORMATS, format_help=" bibtex: entries for reference managers.")
+@listing_command()
 def sources(
     source_id: Annotated[
         Optional[str],
@@ -294,14 +271,9 @@ def sources(
     Example:
       asiapac sources --format bibtex > asiapac.bib
     """
-    from asiapac_cli.exports.bibtex import bibtex
     from asiapac_cli.queries.catalog import sources as sources_query
 
-    fmt = None if output.fmt is None else vocab.match(output.fmt, vocab.SOURCE_FORMATS, "--format", "format")
-    if fmt == "bibtex":
-        emit_text(lambda fb: bibtex(fb, sources_query(fb, source_id).rows), data, as_of)
-    else:
-        emit(lambda fb: sources_query(fb, source_id), output, data, as_of)
+    emit(lambda fb: sources_query(fb, source_id), output, data, as_of)
 
 
 @command()
@@ -315,17 +287,11 @@ def cite(
             show_default=False,
         ),
     ],
-    style: Annotated[
-        str,
-        typer.Option(
-            "--style",
-            metavar="STYLE",
-            help=f"One of {', '.join(vocab.CITE_STYLES)}.",
-            autocompletion=vocab.completer(vocab.CITE_STYLES),
-        ),
-    ] = "text",
+    style: CiteStyleOption = "text",
     data: DataOption = None,
     as_of: AsOfOption = None,
+    *,
+    terminal: Terminal,
 ) -> None:
     """How to cite a record: its sources, as text or BibTeX.
 
@@ -334,26 +300,17 @@ def cite(
       asiapac cite france-opposes-tokyo-office --style bibtex
     """
     from asiapac_cli.exports.bibtex import bibtex
-    from asiapac_cli.queries.citations import cite_text, cited_sources
+    from asiapac_cli.queries.citations import how_to_cite, sources_cited_by
 
-    chosen = vocab.match(style, vocab.CITE_STYLES, "--style", "style")
-    if chosen == "bibtex":
-        emit_text(lambda fb: bibtex(fb, cited_sources(fb, record_id)), data, as_of)
+    if style == "bibtex":
+        emit_text(lambda fb: bibtex(fb, sources_cited_by(fb, record_id)), data, terminal, as_of)
     else:
-        emit_text(lambda fb: cite_text(fb, record_id), data, as_of)
+        emit_text(lambda fb: how_to_cite(fb, record_id), data, terminal, as_of)
 
 
 @listing_command()
 def claims(
-    verdict: Annotated[
-        Optional[str],
-        typer.Option(
-            metavar="VERDICT",
-            help=f"Only this verdict: {', '.join(vocab.VERDICTS)}.",
-            autocompletion=vocab.completer(vocab.VERDICTS),
-            show_default=False,
-        ),
-    ] = None,
+    verdict: VerdictFilter = None,
     cite: CiteOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
@@ -368,8 +325,7 @@ def claims(
     """
     from asiapac_cli.queries.catalog import claims as claims_query
 
-    wanted = vocab.match(verdict, vocab.VERDICTS, "--verdict", "verdict") if verdict is not None else None
-    emit(lambda fb: claims_query(fb, verdict=wanted, cite=cite), output, data, as_of)
+    emit(lambda fb: claims_query(fb, verdict=verdict, cite=cite), output, data, as_of)
 
 
 @listing_command()
@@ -413,6 +369,8 @@ def show(
     data: DataOption = None,
     as_of: AsOfOption = None,
     no_color: NoColorOption = False,
+    *,
+    terminal: Terminal,
 ) -> None:
     """Everything about one actor, topic or record.
 
@@ -422,7 +380,9 @@ def show(
     """
     from asiapac_cli.queries.show import show as show_query
 
-    emit_document(lambda fb: show_query(fb, name), fmt, data, no_color, as_of)
+    emit_document(
+        lambda fb: show_query(fb, name), fmt, data, terminal.without_color() if no_color else terminal, as_of
+    )
 
 
 @command()
@@ -431,6 +391,8 @@ def about(
     data: DataOption = None,
     as_of: AsOfOption = None,
     no_color: NoColorOption = False,
+    *,
+    terminal: Terminal,
 ) -> None:
     """What the fact base covers, and what it does not know.
 
@@ -444,4 +406,11 @@ def about(
     from asiapac_cli.queries.show import about as about_query
 
     fact_file = str(load.data_path(str(data) if data else None))
-    emit_document(lambda fb: about_query(fb, fact_file), fmt, data, no_color, as_of, footer=False)
+    emit_document(
+        lambda fb: about_query(fb, fact_file),
+        fmt,
+        data,
+        terminal.without_color() if no_color else terminal,
+        as_of,
+        footer=False,
+    )

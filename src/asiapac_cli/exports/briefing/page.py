@@ -26,7 +26,7 @@ from asiapac_cli.facts import model
 from asiapac_cli.facts.base import FactBase
 from asiapac_cli.facts.model import Record
 from asiapac_cli.facts.names import resolve
-from asiapac_cli.queries.citations import citations_of
+from asiapac_cli.queries.citations import every_cited_source_id
 from asiapac_cli.queries.rows import parse_date_option
 from asiapac_cli.queries.show import about as about_fact_base
 from asiapac_cli.queries.timeline import timeline as timeline_listing
@@ -95,10 +95,11 @@ class Page:
         until: str | None = None,
         actors: list[str] | None = None,
         topics: list[str] | None = None,
-        about: dict[str, Any] | None = None,
+        *,
+        about: dict[str, Any],
     ) -> None:
         self.fb = fb
-        self.about = about or {}
+        self.about = about  # `asiapac about`'s document: the coverage footer prints it
         self.since, self.until = since, until
         self.first_day = parse_date_option(since, "--since")[0] if since else None
         self.last_day = parse_date_option(until, "--until")[1] if until else None
@@ -107,7 +108,12 @@ class Page:
         self.filtered = bool(since or until or self.actor_ids or self.topic_ids)
 
         listing = timeline_listing(
-            fb, since=since, until=until, actors=self.actor_ids or None, topics=self.topic_ids or None
+            fb,
+            since=since,
+            until=until,
+            actors=self.actor_ids or None,
+            topics=self.topic_ids or None,
+            cite=False,  # the page numbers its sources itself
         )
         self.events: list[Record] = []
         for row in listing.rows:
@@ -129,7 +135,7 @@ class Page:
         self.groupings = [g for g in fb.table("groupings").values() if self.keeps_grouping(g)]
         cited: set[str] = set()
         for record in self.events + self.itpps + self.stances + self.claims + self.groupings:
-            cited.update(citations_of(record))
+            cited.update(every_cited_source_id(record))
         # Numbered in the fact file's order of sources; unfiltered, the page lists every source.
         self.sources = [s for s in fb.table("sources").values() if s["id"] in cited or not self.filtered]
         self.number = {s["id"]: n for n, s in enumerate(self.sources, start=1)}
@@ -709,15 +715,10 @@ def source_list(page: Page) -> str:
 
 
 def coverage(page: Page) -> str:
-    # `about` where it exists, else the fact base's own fields, else what the data implies.
-    about, base = page.about, page.fb.base
-    checked = about.get("checked_on") or base.get("checked_on") or base.get("as_of") or "not recorded"
-    through = about.get("events_through") or base.get("events_through")
-    if not through:
-        events = page.fb.events
-        through = max(e.get("end") or e["date"] for e in events) if len(events) else "no events"
-    gaps = about.get("gaps") or base.get("gaps") or []
-    gap_items = "".join(f"<li>{esc(gap_text(g))}</li>" for g in gaps)
+    about = page.about
+    # events_through is None only when the file states none and has no events
+    through = about["events_through"] or "no events"
+    gap_items = "".join(f"<li>{esc(gap['text'])}</li>" for gap in about["gaps"])
     gaps_html = (
         f'<p><strong>Known gaps:</strong></p><ul class="gaps">{gap_items}</ul>'
         if gap_items
@@ -725,18 +726,11 @@ def coverage(page: Page) -> str:
     )
     return (
         '<footer id="coverage"><h2>Coverage</h2>'
-        f"<p><strong>Sources checked on:</strong> {esc(checked)}. "
+        f"<p><strong>Sources checked on:</strong> {esc(about['checked_on'])}. "
         f"<strong>Events through:</strong> {esc(through)}.</p>{gaps_html}"
         f"<p>{esc(scope_text(page))} Made with asiapac {esc(__version__)}; "
         "the page is a snapshot of the fact file, not a live view.</p></footer>"
     )
-
-
-def gap_text(gap: Any) -> str:
-    """A known gap as `about` gives it ({"id", "text", "records"}) or as plain text."""
-    if isinstance(gap, dict):
-        return str(gap.get("text") or gap.get("id") or "")
-    return str(gap)
 
 
 def scope_text(page: Page) -> str:
@@ -835,7 +829,7 @@ def briefing(
     fact_file: str | None = None,
 ) -> str:
     """The HTML briefing of the fact base, narrowed like the timeline's filters."""
-    return render(Page(fb, since, until, actors, topics, about_fact_base(fb, fact_file or "")))
+    return render(Page(fb, since, until, actors, topics, about=about_fact_base(fb, fact_file or "")))
 
 
 # --- style and script -----------------------------------------------------------------------------

@@ -1,0 +1,266 @@
+"""What a person sees of each listing on a terminal: its columns (which, in what order, which
+get the room and which give way first), its title, and the notes under the table.
+
+One view per listing, keyed by the listing's name. Piped formats never look here: they print
+the listing's columns and nothing else. A view reads only what the query returned (rows,
+their display values such as names, and the listing's `details`); it never computes a fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from asiapac_cli import vocab
+from asiapac_cli.facts.model import Column, Listing
+
+Notes = Callable[[Listing], list[str]]
+Title = Callable[[Listing], "str | None"]
+
+
+class View:
+    """A listing's terminal view. `columns` may depend on the listing (summits has a column per
+    partner); `title` and `notes` are read from its details and rows."""
+
+    def __init__(
+        self,
+        columns: list[Column] | Callable[[Listing], list[Column]],
+        *,
+        title: str | Title | None = None,
+        notes: Notes | None = None,
+        headline: Title | None = None,
+        numbers_citations: bool = True,
+    ) -> None:
+        self.columns = columns
+        self.title = title
+        self.notes = notes
+        self.headline = headline
+        # --cite's citations as numbers, listed under the table; check's are lines of text,
+        # and its notes already say what each flagged sentence rests on.
+        self.numbers_citations = numbers_citations
+
+
+class Shown:
+    """A listing as a terminal shows it: a first line above it (check's counts), the columns in
+    order, the title, the notes."""
+
+    def __init__(
+        self, columns: list[Column], title: str | None, notes: list[str], headline: str | None = None
+    ) -> None:
+        self.columns = columns
+        self.title = title
+        self.notes = notes
+        self.headline = headline
+
+
+def shown(listing: Listing) -> Shown:
+    """How a terminal shows `listing`: its view's columns (exactly the chosen ones after
+    --columns, and the citations last after --cite), title and notes."""
+    view = VIEWS.get(listing.name) or carried_view(listing)
+    columns = view.columns(listing) if callable(view.columns) else list(view.columns)
+    if "citations" in listing.columns and listing.name in VIEWS and view.numbers_citations:
+        columns.append(Column("citations"))  # numbers; the sources are listed under the table
+    if listing.chosen:
+        by_data = {c.data: c for c in columns}
+        columns = [by_data.get(c) or Column(c, flex=1) for c in listing.columns]
+    title = view.title(listing) if callable(view.title) else view.title
+    headline = view.headline(listing) if view.headline else None
+    notes = view.notes(listing) if view.notes else []
+    if listing.details.get("left_out"):  # --as-of: what is later than the day, counted
+        notes.append(listing.details["left_out"])
+    return Shown(columns, title, notes, headline)
+
+
+def carried_view(listing: Listing) -> View:
+    """The view a listing brings itself, else every column with an equal share."""
+    notes = listing.notes or []
+    return View(
+        listing.table or [Column(c, flex=1) for c in listing.columns],
+        title=listing.title,
+        notes=lambda _: list(notes),
+    )
+
+
+# --- the notes some views print under the table -------------------------------------------------
+
+
+def reach_note(listing: Listing) -> list[str]:
+    """The period the events cover and when the sources were last checked, so a reader knows
+    the list may stop before today."""
+    reach = listing.details
+    first = reach["events_from"]
+    period = f"{first}–{reach['events_through']}" if first else "none"
+    return [f"Events {period}; sources checked {reach['checked_on']}; gaps: asiapac about"]  # fits 80 columns
+
+
+def stance_notes(listing: Listing) -> list[str]:
+    """What each actor said, and the corrections, under the stances."""
+    notes = []
+    for row in listing.rows:
+        who = row["actor_short"]
+        when = row.get("date") or "undated"
+        if row.get("ally") is False:  # an outside view, not one of the Allies'
+            when += ", not a NATO Ally"
+        if row.get("said"):
+            notes.append(f'{who} ({when}): "{row["said"]}"')
+        if row.get("correction"):
+            notes.append(f"Correction ({who}): {row['correction']}")
+    return notes
+
+
+def itpp_notes(listing: Listing) -> list[str]:
+    """One ITPP's dates, how many of its areas are named, its evidence, what it replaced."""
+    itpp: dict[str, Any] = listing.details
+    total, named = itpp["areas_total"], itpp["areas_named"]
+    counted = (
+        f"{named} of {total} areas named in the sources"
+        if total
+        else f"{named} areas named; the total is not known"
+    )
+    start, end = itpp["period_start"], itpp["period_end"]
+    period = f"{start or '?'} to {end or '?'}" if start or end else "not known"
+    notes = [
+        f"Agreed: {itpp['agreed'] or 'date not known'}. Period: {period}. {counted}.",
+        f"Evidence: {itpp['evidence']}.",
+    ]
+    if itpp["status"] != vocab.ITPP_AGREED:  # a fact base narrowed to a day before it was agreed
+        state = itpp["status"].replace("-", " ").capitalize()
+        notes[0] = f"{state}, not yet agreed (a source of {itpp['status_said']} says so)."
+    if itpp["predecessor_title"]:
+        notes.append(
+            f"Replaced: {itpp['predecessor_title']} ({itpp['predecessor_signed'] or 'date not known'})."
+        )
+    notes += [f"Note: {itpp['note']}"] if itpp["note"] else []
+    notes += [f"Correction: {itpp['correction']}"] if itpp["correction"] else []
+    return notes
+
+
+def topic_notes(listing: Listing) -> list[str]:
+    with_stances = sum(1 for row in listing.rows if row["stances"])
+    return [
+        f"{with_stances} of {len(listing.rows)} topics have stances: "
+        "`asiapac stances TOPIC` lists who took which position."
+    ]
+
+
+def grouping_notes(listing: Listing) -> list[str]:
+    return [
+        f"Correction ({row['name']}): {row['correction']}" for row in listing.rows if row.get("correction")
+    ]
+
+
+def summit_columns(listing: Listing) -> list[Column]:
+    """The date, the place, then one column per partner, headed by its short name."""
+    partners: dict[str, str] = listing.details["partners"]
+    return [Column("date"), Column("summit", flex=1, drop=1, data="place")] + [
+        Column(f"at:{partner}", name) for partner, name in partners.items()
+    ]
+
+
+FIRST_WORDS = 6  # how much of a sentence a note under check's table quotes
+
+
+def check_notes(listing: Listing) -> list[str]:
+    """Each correction in full, with where it is ('1:44'), the verdict, the sentence's first
+    words and the records it rests on."""
+    notes = []
+    for row in listing.rows:
+        if not row.get("correction"):
+            continue
+        words = row["sentence"].split()
+        opening = " ".join(words[:FIRST_WORDS]) + ("…" if len(words) > FIRST_WORDS else "")
+        records = f" Records: {', '.join(row['records'])}." if row["records"] else ""
+        place = f"{row['line']}:{row['column']}"
+        notes.append(f"{place} {row['verdict']} “{opening}”: {row['correction']}{records}")
+    return notes
+
+
+VIEWS: dict[str, View] = {
+    "timeline": View(
+        [
+            Column("date"),
+            Column("kind", drop=2),
+            Column("title", flex=3, least=30),
+            Column("actor_names", "actors", flex=1, drop=3, data="actors"),
+            Column("evidence", styled=True, drop=1),
+        ],
+        notes=reach_note,
+    ),
+    "summits": View(summit_columns, notes=reach_note),
+    "check": View(
+        [Column("at", "line"), Column("verdict", styled=True), Column("sentence", flex=3, least=30)],
+        notes=check_notes,
+        headline=lambda listing: listing.details["summary"],
+        numbers_citations=False,
+    ),
+    "itpps": View(
+        [
+            Column("partner_name", "partner", data="partner"),
+            Column("agreed_shown", "agreed", data="agreed"),
+            Column("period"),
+            Column("areas_total", "areas"),
+            Column("areas_named", "named"),
+            Column("evidence", styled=True, drop=1),
+            Column("predecessor", "replaced", flex=1, drop=2),
+        ],
+        title="Individually Tailored Partnership Programmes (ITPPs)",
+    ),
+    "itpp-areas": View(
+        [
+            Column("area_number", "#"),
+            Column("area", flex=3, least=66),
+            Column("source_names", "source", flex=1, drop=1, data="sources"),
+        ],
+        title=lambda listing: listing.details["title"],
+        notes=itpp_notes,
+    ),
+    "stances": View(
+        [
+            Column("actor_short", "actor", data="actor"),
+            Column("occasion", "who spoke, where", flex=1, drop=2, least=16),
+            Column("date"),
+            Column("position", styled=True),
+            Column("evidence", styled=True, drop=1),
+        ],
+        title=lambda listing: listing.details["topic_name"],
+        notes=stance_notes,
+    ),
+    "topics": View(
+        [Column("id"), Column("title", flex=1), Column("stances"), Column("events")], notes=topic_notes
+    ),
+    "actors": View(
+        [
+            Column("name", flex=2),
+            Column("kind"),
+            Column("role", flex=2, drop=2),
+            Column("aliases", flex=1, drop=1),
+        ]
+    ),
+    "groupings": View(
+        [
+            Column("name", flex=1),
+            Column("member_names", "members", flex=1, drop=2, data="members"),
+            Column("founded", drop=1),
+            Column("nature", flex=2),
+        ],
+        notes=grouping_notes,
+    ),
+    "sources": View(
+        [
+            Column("title", flex=3, least=30),
+            Column("by", "publisher", flex=1, data="publisher"),
+            Column("date"),
+            Column("kind", drop=1),
+        ]
+    ),
+    "claims": View([Column("verdict", styled=True), Column("text", "claim", flex=1, least=30)]),
+    "search": View(
+        [
+            Column("kind", drop=3),
+            Column("date", drop=2),
+            Column("title", flex=2),
+            Column("id", drop=4),
+            Column("snippet", flex=3, drop=1),
+        ]
+    ),
+}

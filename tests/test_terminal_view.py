@@ -1,0 +1,178 @@
+"""Where output goes, decided from stdout and the environment (terminal.detect), and what each
+listing's terminal view shows (output/views.py): the notes under a table, the columns that
+give way first. In-process, so a mutation run sees them."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from asiapac_cli.output import terminal
+from asiapac_cli.output.terminal import Terminal, detect
+from conftest import REPO, run, write_facts
+from test_listings import FEW
+
+BUNDLED = str(REPO / "data" / "facts.yaml")
+
+
+class FakeStdout:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.fixture
+def screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 132 x 50 terminal as shutil reports it."""
+    monkeypatch.setattr(terminal.shutil, "get_terminal_size", lambda fallback: os.terminal_size((132, 50)))
+    for name in ("ASIAPAC_FORCE_TTY", "NO_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.mark.parametrize(
+    ("tty", "env", "expected"),
+    [
+        (True, {}, (True, True, 132, 50, True)),  # a real terminal: its size, colour, pageable
+        (False, {}, (False, False, None, 24, False)),  # piped: no width, never wraps
+        (False, {"ASIAPAC_FORCE_TTY": "1"}, (True, True, 132, 50, False)),  # forced: never paged
+        (False, {"ASIAPAC_FORCE_TTY": "80"}, (True, True, 80, 50, False)),  # forced, 80 columns
+        (False, {"ASIAPAC_FORCE_TTY": "20"}, (True, True, 20, 50, False)),
+        (False, {"ASIAPAC_FORCE_TTY": "19"}, (True, True, 132, 50, False)),  # too narrow to be a width
+        (True, {"ASIAPAC_FORCE_TTY": "0"}, (False, False, None, 24, False)),  # forced off
+        (True, {"NO_COLOR": "1"}, (True, False, 132, 50, True)),
+        (True, {"TERM": "dumb"}, (True, False, 132, 50, True)),
+        (True, {"TERM": "xterm"}, (True, True, 132, 50, True)),
+    ],
+)
+def test_detect_decides_from_stdout_and_the_environment(
+    screen: None,
+    monkeypatch: pytest.MonkeyPatch,
+    tty: bool,
+    env: dict[str, str],
+    expected: tuple[object, ...],
+) -> None:
+    monkeypatch.setattr(terminal.sys, "stdout", FakeStdout(tty))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    found = detect()
+    assert (found.is_tty, found.color, found.width, found.height, found.real) == expected
+    plain = detect(no_color=True)
+    assert plain.color is False and (plain.width, plain.height, plain.real) == expected[2:]
+
+
+def test_a_closed_or_broken_stdout_is_no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken:
+        def isatty(self) -> bool:
+            raise ValueError("I/O operation on closed file")
+
+    monkeypatch.setattr(terminal.sys, "stdout", Broken())
+    assert terminal.stdout_is_tty() is False
+    monkeypatch.setattr(terminal.sys, "stdout", None)
+    assert terminal.stdout_is_tty() is False
+
+
+def test_without_color_keeps_everything_else() -> None:
+    plain = Terminal(True, True, 77, 33, real=True).without_color()
+    assert (plain.is_tty, plain.color, plain.width, plain.height, plain.real) == (True, False, 77, 33, True)
+    assert (Terminal(True, True, 10).height, Terminal(True, True, 10).real) == (24, False)
+
+
+# --- the notes views print under a table ----------------------------------------------------
+
+
+def table(*args: str, data: str = BUNDLED, width: int = 200) -> str:
+    result = run(*args, "--data", data, terminal=Terminal(True, False, width, 500))
+    assert result.exit_code == 0, result.stderr
+    return " ".join(result.stdout.split())
+
+
+def test_topics_say_how_many_have_stances(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path / "few.yaml", FEW)
+    assert "1 of 2 topics have stances: `asiapac stances TOPIC` lists who took which position." in table(
+        "topics", data=str(facts)
+    )
+
+
+def test_groupings_give_each_correction_under_the_table() -> None:
+    groupings = json.loads(run("groupings", "-f", "json", "--data", BUNDLED).stdout)
+    shown = table("groupings")
+    corrected = [g for g in groupings if g["correction"]]
+    assert corrected
+    for grouping in corrected:
+        assert " ".join(f"Correction ({grouping['name']}): {grouping['correction']}".split()) in shown
+    assert shown.count("Correction (") == len(corrected)
+
+
+def test_an_itpp_says_what_is_not_known(tmp_path: Path) -> None:
+    unknown = FEW.replace('    period_end: "2027"\n', "")
+    facts = write_facts(tmp_path / "unknown.yaml", unknown)
+    shown = table("itpp", "zedland", data=str(facts))
+    assert "Agreed: date not known. Period: not known. 0 areas named; the total is not known." in shown
+    assert "Note:" not in shown and "Correction:" not in shown
+    known = FEW.replace(
+        "    evidence: single-source\n",
+        '    agreed: "2023-07-11"\n    period_start: "2023"\n    areas_total: 5\n'
+        "    note: A note.\n    correction: A correction.\n"
+        "    predecessor:\n      title: The old programme\n      sources: [cited]\n"
+        "    evidence: single-source\n",
+        1,
+    )
+    facts = write_facts(tmp_path / "known.yaml", known)
+    shown = table("itpp", "zedland", data=str(facts))
+    assert "Agreed: 2023-07-11. Period: 2023 to 2027. 0 of 5 areas named in the sources." in shown
+    assert "Replaced: The old programme (date not known). Note: A note. Correction: A correction." in shown
+
+
+def test_stances_quote_what_each_said_with_its_date_and_corrections(tmp_path: Path) -> None:
+    said = FEW.replace(
+        "groupings: []",
+        """  - id: nato-on-busy
+    topic: busy-topic
+    actor: nato
+    position: neutral
+    said: Words without a date.
+    correction: A correction of it.
+    evidence: contested
+    sources: [cited]
+groupings: []""",
+    ).replace('    date: "2023-02"\n', '    date: "2023-02"\n    said: Words with a date.\n    ally: false\n')
+    facts = write_facts(tmp_path / "said.yaml", said)
+    shown = table("stances", "busy-topic", data=str(facts))
+    assert 'Zedland (2023-02, not a NATO Ally): "Words with a date."' in shown
+    assert 'NATO (undated): "Words without a date." Correction (NATO): A correction of it.' in shown
+    assert shown.startswith("Busy topic ")  # the topic's name is the title
+
+
+def test_timeline_and_summits_say_the_period_the_events_cover(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path / "few.yaml", FEW)
+    note = "Events 2023-07-12–2023-07-12; sources checked 2026-01-01; gaps: asiapac about"
+    assert note in table("timeline", data=str(facts))
+    empty = FEW.split("events:", 1)[0] + "events: []\n" + "itpps:" + FEW.split("itpps:", 1)[1]
+    facts = write_facts(tmp_path / "empty.yaml", empty.replace("    sources: [cited]\nitpps", "itpps"))
+    assert run("timeline", "--data", str(facts)).exit_code == 1
+
+
+def test_summits_give_way_place_first_and_keep_every_partner() -> None:
+    summits = json.loads(run("summits", "-f", "json", "--data", BUNDLED).stdout)
+    wide = table("summits", width=120)
+    assert wide.split(" ─")[0].split()[:2] == ["date", "summit"]
+    narrow = run("summits", "--data", BUNDLED, terminal=Terminal(True, False, 60, 500)).stdout
+    header = narrow.splitlines()[0]
+    assert header.startswith("date ") and "summit" not in header
+    assert "not shown at this width: summit." in " ".join(narrow.split())
+    partners = {p["partner"] for row in summits for p in row["partners"]}
+    assert len(partners) == 4
+    assert [name in header for name in ("Japan", "South Korea", "Australia", "New Zealand")] == [True] * 4
+
+
+def test_chosen_columns_are_shown_as_the_view_shows_them() -> None:
+    shown = run(
+        "timeline", "--columns", "date,topics", "--data", BUNDLED, terminal=Terminal(True, False, 100, 500)
+    )
+    header = shown.stdout.splitlines()[0].split()
+    assert header == ["date", "topics"]
