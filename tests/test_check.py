@@ -724,3 +724,46 @@ def test_a_text_read_as_of_a_day_says_what_was_later_reported(tmp_path: Path) ->
     assert then[0]["correction"].startswith("Later reported: France opposed the office in Tokyo")
     now = json.loads(run("check", draft, "--data", str(FACTS), "-f", "json").stdout)
     assert now[0]["verdict"] == "contradicted" and "Later reported" not in now[0]["correction"]
+
+
+def former_title(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The last row's verdict, and (kind, verdict) of what it read."""
+    row = rows_of(text)[-1]
+    return row["verdict"], [(c["kind"], c["verdict"]) for c in row["reading"]]
+
+
+def test_former_before_a_title_is_judged_on_the_texts_day() -> None:
+    # Macron has held the office since 2017 with no end on record: never 'former' on any day.
+    verdict, read = former_title("Former French President Emmanuel Macron opposed the Tokyo office.")
+    assert verdict == "contradicted"
+    assert ("former-title", "contradicted") in read
+    row = rows_of("Former French President Emmanuel Macron spoke.")[0]
+    assert "has been President of the French Republic since 14 May 2017" in row["correction"]
+    assert "emmanuel-macron" in row["records"] and row["sources"]
+    # Kishida left office in October 2024: right today, wrong in a text dated during his tenure.
+    assert former_title("Former Prime Minister Fumio Kishida spoke.")[1] == [("former-title", "confirmed")]
+    dated = "12 July 2023\n\nFormer Prime Minister Fumio Kishida spoke."
+    assert former_title(dated) == ("contradicted", [("former-title", "contradicted")])
+    assert "was Prime Minister of Japan on 12 July 2023" in rows_of(dated)[-1]["correction"]
+    # The title without 'former', or a person the base records in no such office: nothing read.
+    assert former_title("President Emmanuel Macron spoke.")[1] == []
+    assert former_title("Former Prime Minister Emmanuel Macron spoke.")[1] == []
+
+
+def test_former_is_never_flagged_when_it_was_true_on_some_day_of_an_undated_text() -> None:
+    # Trump left office in 2021 and returned in 2025: an undated 'former President Trump' may
+    # have been written in 2023, when it was right.
+    assert former_title("Former US President Donald Trump spoke.")[1] == [("former-title", "unknown")]
+    assert former_title("1 March 2022\n\nFormer US President Donald Trump spoke.")[1] == [
+        ("former-title", "confirmed")
+    ]
+    assert former_title("1 March 2020\n\nFormer US President Donald Trump spoke.")[0] == "contradicted"
+
+
+def test_a_title_said_in_passing_never_confirms_a_sentence_by_itself() -> None:
+    verdict, read = former_title("Former Prime Minister Fumio Kishida spoke.")
+    assert (verdict, read) == ("unknown", [("former-title", "confirmed")])
+    # With a claim the sentence is about, confirmed, the row is confirmed.
+    verdict, read = former_title("Former Prime Minister Fumio Kishida attended the Vilnius summit.")
+    assert verdict == "confirmed"
+    assert ("former-title", "confirmed") in read and len(read) == 2

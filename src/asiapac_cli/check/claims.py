@@ -277,6 +277,29 @@ class Repeats:
         return f"the sentence repeats the interview's statement {self.claim}"
 
 
+@dataclass(frozen=True)
+class FormerTitle:
+    """'Former French President Emmanuel Macron': the person held the office before the text's
+    day and no longer held it then. Said in passing, so it can flag a sentence but never
+    confirm one by itself."""
+
+    person: str
+    office: str
+    of: str
+    title: str
+    when: When | None = None  # the text's own date; None: judged on the base's day
+    words: str = ""
+    kind = "former-title"
+    incidental = True
+
+    def short(self, names: Names) -> str:
+        return f"{names.name(self.person)} – former {self.title}"
+
+    def sentence(self, names: Names) -> str:
+        day = f" {on(self.when)}" if self.when else ""
+        return f"{names.name(self.person)} was no longer {self.title}{day}"
+
+
 Claim = (
     Attended
     | AttendedTogether
@@ -290,4 +313,5 @@ Claim = (
     | IsA
     | Members
     | Repeats
+    | FormerTitle
 )

@@ -21,6 +21,7 @@ from asiapac_cli.check.claims import (
     AttendedTogether,
     Claim,
     Dated,
+    FormerTitle,
     HasAreas,
     IsA,
     Members,
@@ -298,6 +299,7 @@ class Reader:
         found += self.topic_events()
         found += self.states()
         found += self.groupings()
+        found += self.former_titles()
         found += [
             Repeats(claim, self.words(0, len(self.text))) for claim in self.gz.recorded.repeated(self.text)
         ]
@@ -959,6 +961,41 @@ class Reader:
                             self.words(mention.start, dates[0].end),
                         )
                     )
+        return found
+
+    def former_titles(self) -> list[Claim]:
+        """'Former French President Emmanuel Macron', 'ex-Prime Minister Shinzo Abe': a title
+        right before a person's name, with 'former' before the title (and its country). Only
+        for an office the base records the person holding, so a gap in the file is no error."""
+        found: list[Claim] = []
+        mentions = self.r.mentions
+        for office, person in zip(mentions, mentions[1:], strict=False):
+            if office.kind != "office" or person.kind != "actor" or not self.gz.is_person(person.id):
+                continue
+            if self.text[office.end : person.start].strip():
+                continue
+            start = office.start
+            country = [
+                m
+                for m in mentions
+                if m.kind == "actor"
+                and m.id == office.of
+                and m.end <= office.start
+                and not self.text[m.end : office.start].strip(" ’'s")
+            ]
+            if country:
+                start = country[-1].start
+            former = lx.FORMER.search(self.text, 0, start)
+            if former is None:
+                continue
+            held = [t for t in self.gz.offices_of(person.id) if t.office == office.id]
+            places = {t.of for t in held if office.of in (None, t.of)}
+            if len(places) != 1:  # not on record, or 'former president' of which country is unclear
+                continue
+            of = places.pop()
+            title = next(t.title for t in held if t.of == of)
+            words = self.words(former.start(), person.end)
+            found.append(FormerTitle(person.id, office.id, of, title, self.r.context.today, words))
         return found
 
 

@@ -96,6 +96,8 @@ class Tenure:
     last: dt.date
     acting: bool
     days: tuple[dt.date, ...] = ()  # when only days in office are known
+    title: str = ""  # 'President of the French Republic', as the fact file writes it
+    open: bool = False  # no `until`: the sources show the person still in office
 
     def covers(self, lo: dt.date, hi: dt.date) -> bool:
         if self.days:
@@ -293,7 +295,17 @@ def tenure(person: str, office: Record) -> Tenure:
     days: tuple[dt.date, ...] = ()
     if not office.get("from") and office.get("in_office_on"):
         days = tuple(dt.date.fromisoformat(model.date_bounds(d)[0]) for d in office["in_office_on"])
-    return Tenure(person, office["office"], office["of"], first, last, bool(office.get("acting")), days)
+    return Tenure(
+        person,
+        office["office"],
+        office["of"],
+        first,
+        last,
+        bool(office.get("acting")),
+        days,
+        str(office.get("title") or ""),
+        not office.get("until"),
+    )
 
 
 NOT_PLACES = ("virtual", "video conference", "videoconference", "online")

@@ -22,6 +22,7 @@ from asiapac_cli.check.claims import (
     AttendedTogether,
     Claim,
     Dated,
+    FormerTitle,
     HasAreas,
     IsA,
     Members,
@@ -32,7 +33,7 @@ from asiapac_cli.check.claims import (
     Visited,
 )
 from asiapac_cli.check.dates import bounds, say, say_when
-from asiapac_cli.check.gazetteer import Gazetteer
+from asiapac_cli.check.gazetteer import Gazetteer, Tenure
 from asiapac_cli.facts.model import Record
 
 LEVEL_TEXT = {
@@ -465,6 +466,56 @@ def repeats(claim: Repeats, facts: Facts) -> Finding:
     return Finding(claim, "confirmed", records)
 
 
+def former_title(claim: FormerTitle, facts: Facts) -> Finding:
+    """On the text's day: in office then, or not yet ever, contradicts it; out of office after a
+    tenure that ended confirms it. A text without a date may have been written on any day up to
+    the base's: it is contradicted only when no tenure had ended by then (the person was never
+    'former'), and confirmed when the person is out of office on the base's day. A tenure known
+    only by days in office is not enough to say either."""
+    held = [t for t in facts.gz.offices_of(claim.person) if t.office == claim.office and t.of == claim.of]
+    if not held or any(t.days for t in held):
+        return Finding(claim, "unknown")
+    name, title, records = facts.fb.display_name(claim.person), claim.title, (claim.person,)
+
+    def since(tenure: Tenure) -> str:
+        return f" since {day_text(tenure.first)}" if tenure.first != dt.date.min else ""
+
+    if claim.when is None:
+        checked = dt.date.fromisoformat(facts.fb.checked_on)
+        if not any(t.last < checked for t in held):
+            first = min(held, key=lambda t: t.first)
+            no_end = f"the base records no end (checked {day_text(checked)})"
+            return Finding(
+                claim, "contradicted", records, f"{name} has been {title}{since(first)}; {no_end}."
+            )
+        if any(t.covers(checked, checked) for t in held):  # 'former' between two tenures, maybe
+            return Finding(claim, "unknown")
+        lo = hi = checked
+    else:
+        lo, hi = claim.when.lo, claim.when.hi
+        holding = next((t for t in held if t.first <= lo and hi <= t.last), None)
+        if holding is not None:
+            day = on_day(say_when(claim.when))
+            return Finding(
+                claim, "contradicted", records, f"{name} was {title} {day}, in office{since(holding)}."
+            )
+    first_day = min(t.first for t in held)
+    if first_day > hi:
+        return Finding(
+            claim, "contradicted", records, f"{name} became {title} only on {day_text(first_day)}."
+        )
+    ended = [t for t in held if t.last < lo]
+    if ended and not any(t.covers(lo, hi) for t in held):
+        last = max(ended, key=lambda t: t.last)
+        began = f"from {day_text(last.first)} " if last.first != dt.date.min else ""
+        return Finding(claim, "confirmed", records, f"{name} was {title} {began}until {day_text(last.last)}.")
+    return Finding(claim, "unknown")
+
+
+def day_text(day: dt.date) -> str:
+    return say(day.isoformat())
+
+
 JUDGES: dict[type, Callable[[Any, Facts], Finding]] = {
     Attended: attended,
     AttendedTogether: attended_together,
@@ -478,6 +529,7 @@ JUDGES: dict[type, Callable[[Any, Facts], Finding]] = {
     IsA: is_a,
     Members: members,
     Repeats: repeats,
+    FormerTitle: former_title,
 }
 
 

@@ -229,6 +229,9 @@ ONLY = words(("only", "sole", "alone", "solely", "just one"))
 REPEAT = words(
     ("again", "second", "third", "fourth", "fifth", "once more", "consecutive", "running", "in a row")
 )
+# Before a title: the person held the office and no longer does ("former President Yoon",
+# "ex-Prime Minister Abe"). The pattern ends the text before the title (and its country).
+FORMER = re.compile(r"(?<![\w-])(?:former|ex-?)\s{0,3}$", re.I)
 PREVIOUS = words(("previous", "past", "last", "preceding", "prior"))
 
 # --- the kinds of claim ------------------------------------------------------------------------

@@ -49,7 +49,10 @@ class Judged:
         # A statement the base records, judged as a whole, stands for the sentence's parts.
         if any(f.claim.kind == "repeats" and f.verdict == "confirmed" for f in self.findings):
             return "confirmed"
-        return "confirmed" if verdicts == {"confirmed"} else "unknown"
+        # What is said in passing (a title: 'former President Yoon') can flag a sentence, never
+        # vouch for it: the sentence is confirmed only by what it is about.
+        main = {f.verdict for f in self.findings if not getattr(f.claim, "incidental", False)}
+        return "confirmed" if main == {"confirmed"} else "unknown"
 
 
 def row(judged: Judged, facts: Facts) -> dict[str, Any]:
