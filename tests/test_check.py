@@ -699,6 +699,9 @@ def test_the_texts_own_date_fixes_last_year_and_the_next_summit() -> None:
         ("contradicted", ["madrid-summit-2022"]),  # June 2022, not July
         ("confirmed", ["rok-mission-to-nato-opened-2022"]),  # November 2022
     ]
+    # The Read line quotes the text; the base says which July that was.
+    assert dated[0]["correction"].startswith("Read: Madrid 2022 took place in July last year. ")
+    assert dated[0]["correction"].endswith("(not July 2022).")
     # Read as of its date, the next summit had not happened: a statement about the future is
     # not judged, and nothing later than the text's date contradicts it.
     later = rows_of("15 Aug. 2023\n\nThe next NATO summit will take place in Washington in June 2024.")

@@ -260,7 +260,13 @@ def said(when: Any) -> str:
         text = re.sub(r"\b(?:later|afterwards)\b", "after", text) + f" {say(when.after.isoformat())}"
     elif when.before is not None:
         text = re.sub(r"\bearlier\b", "before", text) + f" {say(when.before.isoformat())}"
+    elif re.search(r"\b(?:last|this|next|coming|previous|ago)\b", text, re.I) and when.precision in PARTIAL:
+        # 'July last year' counted from the text's date: the Read line quotes it, this says which.
+        text = say(when.lo.isoformat()[: PARTIAL[when.precision]])
     return text
+
+
+PARTIAL = {"day": 10, "month": 7, "year": 4}  # an ISO date cut to what a precision says
 
 
 def visited(claim: Visited, facts: Facts) -> Finding:
