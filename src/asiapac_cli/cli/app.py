@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import inspect
 import os
 import sys
@@ -285,6 +286,13 @@ def main() -> None:
         stdout.flush()  # now, not in the interpreter's exit, where a failure could not be reported
     except OSError as error:
         code = output_failed(error)
+    # The interpreter's exit runs the cyclic garbage collector over every object still alive
+    # (Typer's, Click's and ours: some 18,000), more than once, only to free memory the system
+    # takes back anyway: about 15 ms of a 100 ms lookup, more than all of asiapac's own work.
+    # Frozen objects are left out of those passes. Nothing here needs them collected: output
+    # is flushed above, files and databases are closed where they are written, a pager has been
+    # waited for, and atexit handlers still run.
+    gc.freeze()
     sys.exit(code)
 
 
