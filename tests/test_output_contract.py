@@ -92,10 +92,13 @@ def test_show_outlines_nested_records_and_lists_indented() -> None:
     assert "\n      sources: nato-madrid-partners-2022\n" in related
 
 
-def test_show_on_a_terminal_is_the_same_outline() -> None:
+def test_show_on_a_terminal_is_the_same_outline_under_a_line_of_counts() -> None:
+    # Wide enough that nothing wraps, and Japan cites nothing itself: the piped outline, with
+    # what the record is and how much is about it in place of its `kind` and `id` lines.
     text = run("show", "japan", "-f", "text").stdout
     table = run("show", "japan", terminal=Terminal(True, False, 200, 50)).stdout
-    assert table == text
+    assert text.startswith("kind: actor\nid: japan\nrecord:\n")
+    assert table == "Japan (actor): 1 ITPP, 2 events\n\n" + text.split("\n", 2)[2]
 
 
 def test_the_format_help_lists_the_formats_and_the_defaults() -> None:

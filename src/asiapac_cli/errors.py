@@ -25,7 +25,7 @@ EXIT_MEANINGS = {
     ExitStatus.OK: "results printed",
     ExitStatus.NO_MATCH: "nothing matched",
     ExitStatus.USAGE: "usage error or unknown name",
-    ExitStatus.CONTRADICTED: "check found a contradicted statement",
+    ExitStatus.CONTRADICTED: "check found a contradiction",
     ExitStatus.DATA_INVALID: "invalid fact file",
     ExitStatus.NO_INPUT: "unreadable fact file or text",
     ExitStatus.INTERNAL: "internal error",

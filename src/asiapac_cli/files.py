@@ -15,7 +15,6 @@ import os
 import stat
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from asiapac_cli.errors import AsiapacError, OutputUnwritable
@@ -36,16 +35,32 @@ def kind_of(mode: int) -> str:
     return next((name for test, name in SPECIAL_FILES if test(mode)), "a special file")
 
 
-@dataclass(frozen=True)
 class Expected:
-    """What a file being read should be, for the messages when it is not."""
+    """What a file being read should be, for the messages when it is not.
 
-    noun: str  # 'a YAML fact file': what the reader expected
-    short: str  # 'a fact file': what may be at most `limit` bytes
-    limit: int  # the most bytes it may have
-    error: type[AsiapacError]  # what is raised, carrying its exit status
-    too_large_advice: str  # said after the bound: '; check it in parts'
-    special_advice: str = ""  # said after 'not a regular file': how to give a stream instead
+    A plain class, not a dataclass: every lookup reads the fact file's status through here, and
+    importing `dataclasses` and generating a class's methods cost more start-up time (about
+    1 ms) than this module's whole work.
+    """
+
+    __slots__ = ("noun", "short", "limit", "error", "too_large_advice", "special_advice")
+
+    def __init__(
+        self,
+        *,
+        noun: str,  # 'a YAML fact file': what the reader expected
+        short: str,  # 'a fact file': what may be at most `limit` bytes
+        limit: int,  # the most bytes it may have
+        error: type[AsiapacError],  # what is raised, carrying its exit status
+        too_large_advice: str,  # said after the bound: '; check it in parts'
+        special_advice: str = "",  # said after 'not a regular file': how to give a stream instead
+    ) -> None:
+        self.noun = noun
+        self.short = short
+        self.limit = limit
+        self.error = error
+        self.too_large_advice = too_large_advice
+        self.special_advice = special_advice
 
 
 def unreadable(path: Path, error: OSError, expected: Expected) -> AsiapacError:

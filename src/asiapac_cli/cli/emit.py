@@ -199,12 +199,16 @@ def write_listing(listing: Listing, fmt: Format, term: Terminal, output: Output)
         return
     import io
 
-    from asiapac_cli.output.pager import page, should_page
-
     drawn = io.StringIO()
     render_listing(listing, fmt.name, term, drawn, wide=output.wide)
-    text = drawn.getvalue()
-    if should_page(text, term, output.no_pager):
+    write_paged(drawn.getvalue(), term, output.no_pager)
+
+
+def write_paged(text: str, term: Terminal, no_pager: bool) -> None:
+    """Write what was drawn for a terminal: through the pager when it is taller than the screen."""
+    from asiapac_cli.output.pager import page, should_page
+
+    if should_page(text, term, no_pager):
         write_out(lambda out: page(text, out))
     else:
         write_out(lambda out: out.write(text))
@@ -217,23 +221,54 @@ def emit_document(
     term: Terminal,
     as_of: Optional[str] = None,
     footer: bool = True,
+    no_pager: bool = False,
+    sources: Callable[[FactBase, dict[str, Any]], list[dict[str, Any]]] | None = None,
 ) -> None:
     """Print one document (`show`, `about`): an outline on a terminal, text when piped, or the
-    format asked for, which always wins. With --as-of, the outline on a terminal ends with what
-    was left out (unless the document says it itself: `footer=False`)."""
+    format asked for, which always wins. The outline is paged when taller than the screen, and
+    lists `sources` (the sources a record cites, with their quotes) at the end. With --as-of,
+    the outline ends with what was left out (unless the document says it itself:
+    `footer=False`)."""
+    import io
+
     from asiapac_cli.output.document import render_document
     from asiapac_cli.safe_text import visible
 
     shown = fmt or ("table" if term.is_tty else "text")
-    document, known = run_known(data, produce, as_of)
+
+    def answer(fb: FactBase) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        document = produce(fb)
+        return document, sources(fb, document) if sources is not None and shown == "table" else []
+
+    (document, cited), known = run_known(data, answer, as_of)
     note = known.summary() if footer and known is not None and known.left_out and shown == "table" else None
+    drawn = io.StringIO()
+    render_document(document, shown, term, drawn, cited)
+    if note:
+        drawn.write("\n" + visible(note) + "\n")
+    if shown == "table":
+        write_paged(drawn.getvalue(), term, no_pager)
+    else:
+        write_out(lambda out: out.write(drawn.getvalue()))
 
-    def write(out: TextIO) -> None:
-        render_document(document, shown, term, out)
-        if note:
-            out.write("\n" + visible(note) + "\n")
 
-    write_out(write)
+def emit_drawn(
+    produce: Callable[[FactBase], T],
+    draw: Callable[[T], str],
+    data: Optional[Path],
+    term: Terminal,
+    as_of: Optional[str] = None,
+    no_pager: bool = False,
+) -> None:
+    """Print what a query answers as `draw` lays it out for this terminal (`cite`), paged when
+    taller than the screen. With --as-of, what was left out is said on stderr, as `emit_text`
+    says it."""
+    answer, known = run_known(data, produce, as_of)
+    write_paged(draw(answer), term, no_pager)
+    if known is not None and known.left_out:
+        from asiapac_cli.safe_text import visible
+
+        sys.stderr.write(visible(f"asiapac: {known.summary()}") + "\n")
 
 
 def emit_text(

@@ -109,7 +109,7 @@ class FactBase:
 
     def __init__(
         self,
-        base: dict[str, Any],
+        base: Mapping[str, Any],
         events: EventStore,
         known_days: Callable[[], dict[str, str]] | None = None,
     ) -> None:

@@ -3,7 +3,8 @@
 Layout: MAGIC, a 4-byte header length, the header's CRC-32, a marshal'd header, then sections.
 The header holds the key (path, size, mtime, ctime, inode, tool version) and each section's
 offset, length and CRC-32, so a query reads only the sections it needs (`itpp japan` never
-reads the events) and checks each one it reads: a flipped or replaced byte is a damaged cache,
+reads the events, nor the actors and claims: each table of the base is a section of its own)
+and checks each one it reads: a flipped or replaced byte is a damaged cache,
 never a wrong answer. (CRC-32 catches accidents and casual edits; anyone who can write the
 cache can also fix its checksums, as they could edit the fact file.) `marshal` is used because
 it is fast and, unlike pickle, cannot run code. Only a regular file is read. A cache that is
@@ -18,7 +19,7 @@ import marshal
 import os
 import stat
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,7 +27,10 @@ from asiapac_cli import __version__
 from asiapac_cli.facts.base import EventStore, FactBase
 
 MAGIC = b"asiapac-cache\x00"
-FORMAT = 6  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both; 6: known-on days
+FORMAT = 7  # 3: checksums; 3 also (facts): checked_on, events_through and gaps; 4: both; 6: known-on
+# days; 7: the base's tables in sections of their own
+BASE_SECTION = "base:"  # the sections of the base: one for each of its keys ("base:sources")
+REQUIRED_BASE = ("schema_version", "checked_on", "record_kinds", "names")
 CACHE_ENV = "ASIAPAC_CACHE_DIR"
 DISABLE_ENV = "ASIAPAC_NO_CACHE"
 
@@ -113,7 +117,7 @@ def write(
         offsets.append(offsets[-1] + len(blob))
     columns = EventStore.build_columns(events, days)
     sections = {
-        "base": marshal.dumps(base),
+        **{BASE_SECTION + key: marshal.dumps(value) for key, value in base.items()},
         "known_on": marshal.dumps(days),
         **{f"column:{name}": marshal.dumps(values) for name, values in columns.items()},
         "offsets": marshal.dumps(offsets),
@@ -124,7 +128,7 @@ def write(
     for name, data in sections.items():
         layout[name] = (position, len(data), zlib.crc32(data))
         position += len(data)
-    header = marshal.dumps({"key": key, "sections": layout, "events": len(events)})
+    header = marshal.dumps({"key": key, "sections": layout, "events": len(events), "base": list(base)})
     target = cache_file(data_path)
     if target is None:
         return
@@ -201,12 +205,39 @@ def read(data_path: Path, key: tuple[Any, ...]) -> FactBase | None:
         if size != body_start + sum(length for _, length, _ in header["sections"].values()):
             return None  # truncated, or written by something else
         reader = CacheReader(path, body_start, header["sections"])
-        base = marshal.loads(reader.section("base"))
-        if not isinstance(base, dict) or "record_kinds" not in base:
+        keys = header["base"]
+        if not isinstance(keys, list) or not set(REQUIRED_BASE) <= set(keys):
             return None
     except DAMAGED:
         return None
-    return FactBase(base, lazy_events(reader, header["events"]), lazy_days(reader))
+    return FactBase(LazyBase(reader, keys), lazy_events(reader, header["events"]), lazy_days(reader))
+
+
+class LazyBase(Mapping[str, Any]):
+    """The base (fact_base.build_base's mapping), each key read from its section when first
+    asked: a lookup unmarshals the tables it uses, not the whole fact file (the base of the
+    bundled file is 400 kB, its sources and actors most of it)."""
+
+    def __init__(self, reader: CacheReader, keys: list[str]) -> None:
+        self.reader = reader
+        self.keys_in_order = keys
+        self.loaded: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.loaded:
+            if key not in self.keys_in_order:
+                raise KeyError(key)
+            try:
+                self.loaded[key] = marshal.loads(self.reader.section(BASE_SECTION + key))
+            except DAMAGED as error:
+                raise CacheDamaged(self.reader.path) from error
+        return self.loaded[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys_in_order)
+
+    def __len__(self) -> int:
+        return len(self.keys_in_order)
 
 
 def lazy_days(reader: CacheReader) -> Callable[[], dict[str, str]]:

@@ -111,7 +111,9 @@ SHOW_ORDER = ("actors", "groupings", "topics", "itpps", "stances", "events", "cl
 
 def find(fb: FactBase, name: str, kinds: tuple[str, ...] = SHOW_ORDER) -> list[tuple[str, str]]:
     """(kind, id) of every record `name` names, in `kinds` order: by id, name or alias, else by
-    a part of a name that only one record has. A UsageProblem when nothing is named."""
+    a part of a name that only one record has, or that only one actor has (first, then the
+    other records that have it). A UsageProblem when nothing is named, or a part of a name
+    that several records and no single actor have."""
     typed = check_argument(name, "name")
     key = normalise_name(typed)
     hits = [(kind, fb.names(kind)[key]) for kind in kinds if kind != "sources" and key in fb.names(kind)]
@@ -128,8 +130,12 @@ def find(fb: FactBase, name: str, kinds: tuple[str, ...] = SHOW_ORDER) -> list[t
         if kind in NAMED_KINDS:
             named.update(fb.names(kind))
     partial = partial_matches(key, named) or partial_matches(key, every)
-    if len(partial) == 1:
-        return [(fb.kind_of(partial[0]) or "sources", partial[0])]
+    found = [(fb.kind_of(record_id) or "sources", record_id) for record_id in partial]
+    actors = [hit for hit in found if hit[0] == "actors"]
+    if len(found) == 1 or len(actors) == 1:
+        # One actor among them is the one meant ('stoltenberg' is the man, not the topic of his
+        # visits); the rest follow it, so `show` can say what else the name matched.
+        return actors + [hit for hit in found if hit not in actors]
     if partial:
         raise UsageProblem(f"{typed!r} names more than one record{vocab.did_you_mean(sorted(partial))}")
     raise UsageProblem(f"nothing called {typed!r}{suggest(key, every)}")

@@ -124,10 +124,17 @@ def citable_record(fb: FactBase, name: str) -> tuple[str, str]:
 
 
 def labelled_citations(fb: FactBase, name: str) -> list[tuple[str, Citation]]:
-    """(label, citation) for every citation of a record, or the one of a source."""
+    """(label, citation) for every citation of a record, or the one of a source. The label
+    names the part of the record that cites it ('Area 3 (cyber defence)'); '' for the record
+    itself."""
     kind, record_id = citable_record(fb, name)
     if kind == "sources":
         return [("", {"source": record_id})]
+    return citations_of_parts(fb, record_id)
+
+
+def citations_of_parts(fb: FactBase, record_id: str) -> list[tuple[str, Citation]]:
+    """(label, citation) for every citation of the record `record_id` and of its parts."""
     record = fb.get(record_id)
     assert record is not None
     labelled: list[tuple[str, Citation]] = []
@@ -135,18 +142,41 @@ def labelled_citations(fb: FactBase, name: str) -> list[tuple[str, Citation]]:
         if part is None:
             label = ""
         elif part == "predecessor":
-            label = "Predecessor: "
+            label = "Predecessor"
         elif part.startswith("state "):
             state = record["states"][int(part.split()[1]) - 1]
-            label = f"{state['status'].replace('-', ' ').capitalize()} ({state['date']}): "
+            label = f"{state['status'].replace('-', ' ').capitalize()} ({state['date']})"
         elif part.startswith("office "):
             office = record["offices"][int(part.split()[1]) - 1]
-            label = f"{office['title']} ({office_span(office)}): "
+            label = f"{office['title']} ({office_span(office)})"
         else:
             number = int(part.split()[1])
-            label = f"Area {number} ({' '.join(record['areas'][number - 1]['name'].split())}): "
+            label = f"Area {number} ({' '.join(record['areas'][number - 1]['name'].split())})"
         labelled.append((label, citation))
     return labelled
+
+
+def sources_with_quotes(fb: FactBase, labelled: list[tuple[str, Citation]]) -> list[dict[str, Any]]:
+    """One entry per source, in the order first cited: its details (as `citation_details`, with
+    no quote) and `cited`, each citation of it as {label, quote, locator}. The same label and
+    quote twice (a source cited by two parts alike) is one."""
+    entries: dict[str, dict[str, Any]] = {}
+    for label, citation in labelled:
+        source_id = citation["source"]
+        if source_id not in entries:
+            details = citation_details(fb, {"source": source_id})
+            del details["quote"], details["locator"]  # a citation's, not the source's: in `cited`
+            entries[source_id] = {**details, "cited": []}
+        cited = {"label": label, "quote": citation.get("quote"), "locator": citation.get("locator")}
+        if cited not in entries[source_id]["cited"]:
+            entries[source_id]["cited"].append(cited)
+    return list(entries.values())
+
+
+def cited_sources(fb: FactBase, name: str) -> list[dict[str, Any]]:
+    """What `cite` shows on a terminal: each source a record cites (or the one source named),
+    once, with every quote of it beneath."""
+    return sources_with_quotes(fb, labelled_citations(fb, name))
 
 
 def office_span(office: Record) -> str:
@@ -159,7 +189,8 @@ def office_span(office: Record) -> str:
 def how_to_cite(fb: FactBase, name: str) -> str:
     """How to cite a record: one line per citation, each source with its quote."""
     lines = dict.fromkeys(
-        label + one_line_citation(fb, citation) for label, citation in labelled_citations(fb, name)
+        (f"{label}: " if label else "") + one_line_citation(fb, citation)
+        for label, citation in labelled_citations(fb, name)
     )
     return "".join(f"{line}\n" for line in lines)
 

@@ -12,7 +12,12 @@ from asiapac_cli.facts.names import (
     find,
 )
 from asiapac_cli.queries.catalog import all_records
-from asiapac_cli.queries.citations import every_cited_source_id, one_line_citation
+from asiapac_cli.queries.citations import (
+    citations_of_parts,
+    every_cited_source_id,
+    one_line_citation,
+    sources_with_quotes,
+)
 
 
 def show(fb: FactBase, name: str) -> dict[str, Any]:
@@ -28,6 +33,14 @@ def show(fb: FactBase, name: str) -> dict[str, Any]:
     if len(hits) > 1:
         document["also"] = [f"{KIND_WORDS[k]} {i}" for k, i in hits[1:]]
     return document
+
+
+def sources_shown(fb: FactBase, document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each source the record `show` shows cites, itself or in its parts (areas, offices, ...),
+    once, with its quotes: what a terminal lists at the end of the record. None for a source."""
+    if document["kind"] == KIND_WORDS["sources"]:
+        return []
+    return sources_with_quotes(fb, citations_of_parts(fb, document["id"]))
 
 
 def related(fb: FactBase, kind: str, record_id: str) -> dict[str, list[dict[str, Any]]]:

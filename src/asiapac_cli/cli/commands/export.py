@@ -28,7 +28,8 @@ def export(
             "--output",
             "-o",
             metavar="FILE",
-            help="File to write; - for stdout (json, html: the default).",
+            help="File to write; - for stdout (the default for json, and for html when piped: "
+            "html on a terminal needs --output).",
             show_default=False,
         ),
     ] = None,
@@ -77,6 +78,13 @@ def export(
             run_query(data, lambda fb: sqlite(fb, output), as_of)
             wrote(output)
         return
+    if chosen == "html" and output is None and terminal.is_tty:
+        # As httpie does with a binary body: a page of about 400 kB is for a browser, not a
+        # screen. `-o -` (asked for by name) and a pipe still get it.
+        raise UsageProblem(
+            "an HTML page is for a browser, not the terminal: give --output FILE.html "
+            "(or redirect: > briefing.html; -o - prints it here anyway)"
+        )
     produce = html_page(data, since, until, actor, topic) if chosen == "html" else full_json
     if to_stdout or output is None:
         emit_text(produce, data, terminal, as_of)

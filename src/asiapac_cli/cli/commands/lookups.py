@@ -16,13 +16,14 @@ if TYPE_CHECKING:
     from asiapac_cli.facts.model import Listing
 
 from asiapac_cli.cli.app import command
-from asiapac_cli.cli.emit import emit, emit_document, emit_text
+from asiapac_cli.cli.emit import emit, emit_document, emit_drawn, emit_text
 from asiapac_cli.cli.options import (
     ActorFilter,
     AsOfOption,
     CiteOption,
     DataOption,
     NoColorOption,
+    NoPagerOption,
     Output,
     SinceOption,
     TopicArgument,
@@ -290,20 +291,36 @@ def cite(
     style: CiteStyleOption = "text",
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_pager: NoPagerOption = False,
     *,
     terminal: Terminal,
 ) -> None:
     """How to cite a record: its sources, as text or BibTeX.
+
+    As text, piped: one line per citation, 'Title. Publisher, date. URL "quote"', each part of
+    the record that cites it first ('Area 3 (cyber defence): ...'). On a terminal: one numbered
+    entry per source, its URL on a line of its own, every quote of it beneath.
 
     \b
     Example:
       asiapac cite france-opposes-tokyo-office --style bibtex
     """
     from asiapac_cli.exports.bibtex import bibtex
-    from asiapac_cli.queries.citations import how_to_cite, sources_cited_by
+    from asiapac_cli.queries.citations import cited_sources, how_to_cite, sources_cited_by
 
     if style == "bibtex":
         emit_text(lambda fb: bibtex(fb, sources_cited_by(fb, record_id)), data, terminal, as_of)
+    elif terminal.is_tty:
+        from asiapac_cli.output.sources import draw_sources
+
+        emit_drawn(
+            lambda fb: cited_sources(fb, record_id),
+            lambda entries: draw_sources(entries, terminal),
+            data,
+            terminal,
+            as_of,
+            no_pager,
+        )
     else:
         emit_text(lambda fb: how_to_cite(fb, record_id), data, terminal, as_of)
 
@@ -368,20 +385,32 @@ def show(
     fmt: DocumentFormatOption = None,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_pager: NoPagerOption = False,
     no_color: NoColorOption = False,
     *,
     terminal: Terminal,
 ) -> None:
     """Everything about one actor, topic or record.
 
+    On a terminal: how many records are about it, the record, every record related to it, and
+    the sources it cites, numbered, each with its quotes. A part of a name that an actor and
+    other records share means the actor; the others are named at the top.
+
     \b
     Example:
       asiapac show japan
     """
     from asiapac_cli.queries.show import show as show_query
+    from asiapac_cli.queries.show import sources_shown
 
     emit_document(
-        lambda fb: show_query(fb, name), fmt, data, terminal.without_color() if no_color else terminal, as_of
+        lambda fb: show_query(fb, name),
+        fmt,
+        data,
+        terminal.without_color() if no_color else terminal,
+        as_of,
+        no_pager=no_pager,
+        sources=sources_shown,
     )
 
 
