@@ -318,7 +318,7 @@ actors:
   - id: zedland
     name: Zedland
     kind: country
-    aliases: [Zebra Land]
+    aliases: [Zebra Land, Stripe Country]
   - id: ann-smith
     name: Ann Smith
     kind: person
@@ -384,7 +384,7 @@ def test_search_rows_say_what_each_record_is_when_where_and_why(tmp_path: Path) 
         i: (r["rank"], r["kind"], r["date"], r["title"], r["field"], r["snippet"]) for i, r in rows.items()
     }
     assert said == {
-        "zedland": (0, "actor", None, "Zedland", "aliases", "Zebra Land"),
+        "zedland": (0, "actor", None, "Zedland", "aliases", "Zebra Land Stripe Country"),
         "claim-horse": (2, "claim", None, "A zebra is a horse.", "text", "A zebra is a horse."),
         "ann-smith": (2, "actor", None, "Ann Smith", "role", "keeper of the zebra herd"),
         "grazing": (2, "topic", None, "Grazing rights", "description", "Who may graze a zebra where."),

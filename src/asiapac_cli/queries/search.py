@@ -85,8 +85,6 @@ def record_title(fb: FactBase, record: Record) -> str | None:
 
 def spelling_hint(fb: FactBase, query: str) -> str:
     """'; did you mean 'liaison office'?' when a word of the query is no word of the data."""
-    if not query:
-        return ""
     import re
 
     vocabulary: set[str] = set()
