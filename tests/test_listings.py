@@ -516,7 +516,17 @@ itpps:""",
     )
     .replace(
         "    evidence: single-source\n    sources: [cited]\nstances:",
-        "    areas:\n      - name: Herding\n        sources: [uncited]\n    evidence: single-source\n    sources: [cited]\nstances:",
+        "    areas:\n      - name: Herding\n        sources: [uncited]\n    evidence: single-source\n    sources: [cited]\n"
+        '  - id: itpp-ostland\n    partner: ostland\n    title: The Ostland programme\n    period_start: "2024"\n'
+        "    evidence: single-source\n    sources: [cited]\nstances:",
+    )
+    .replace(
+        "    title: A source\n    publisher: P\n",
+        "    title: A source\n    publisher: P\n    author: An Author\n",
+    )
+    .replace(
+        '    date: "2023-02"\n    evidence: well-documented\n',
+        '    date: "2023-02"\n    summary: Zedland proposed it.\n    evidence: well-documented\n',
     )
     .replace(
         "groupings: []",
@@ -565,13 +575,15 @@ def test_an_itpp_with_no_named_area_cites_the_programme(tmp_path: Path) -> None:
 def test_itpp_tables_name_an_unknown_period_end_and_an_areas_author(tmp_path: Path) -> None:
     data = edges(tmp_path)
     overview = run("itpp", "--data", data, terminal=Terminal(True, False, 120, 100)).stdout
-    assert "?–2027" in overview.splitlines()[3]
+    assert "?–2027" in overview.splitlines()[3] and "2024–?" in overview.splitlines()[4]
     areas = run("itpp", "zedland", "--data", data, terminal=Terminal(True, False, 120, 100)).stdout
     (herding,) = [line for line in areas.splitlines() if "Herding" in line]
     assert herding.split()[-2:] == ["A.", "Writer"]  # the source's author, as it has no publisher
     sources = run("sources", "--data", data, terminal=Terminal(True, False, 120, 100)).stdout
     (uncited,) = [line for line in sources.splitlines() if line.startswith("Nobody cites this")]
     assert "A. Writer" in uncited
+    (cited,) = [line for line in sources.splitlines() if line.startswith("A source")]
+    assert cited.split()[2] == "P" and "An Author" not in cited  # the publisher, when there is one
 
 
 def test_groupings_on_a_terminal_name_their_members(tmp_path: Path) -> None:
@@ -599,6 +611,7 @@ def test_show_related_rows_say_when_and_what_for_every_kind(tmp_path: Path) -> N
     assert related["stances"][0] == {
         "id": "zedland-on-busy",
         "date": "2023-02",
+        "title": "Zedland proposed it.",  # a stance has no title: its summary
         "position": "proposed",
         "actor": "zedland",
         "evidence": "well-documented",

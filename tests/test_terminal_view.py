@@ -112,6 +112,8 @@ def test_groupings_give_each_correction_under_the_table() -> None:
 def test_an_itpp_says_what_is_not_known(tmp_path: Path) -> None:
     unknown = FEW.replace('    period_end: "2027"\n', "")
     facts = write_facts(tmp_path / "unknown.yaml", unknown)
+    overview = run("itpp", "--data", str(facts), terminal=Terminal(True, False, 120, 100)).stdout.splitlines()
+    assert overview[3].split()[:3] == ["Zedland", "0", "single-source"]  # no date, no period, no total
     shown = table("itpp", "zedland", data=str(facts))
     assert "Agreed: date not known. Period: not known. 0 areas named; the total is not known." in shown
     assert "Note:" not in shown and "Correction:" not in shown
