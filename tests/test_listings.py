@@ -474,3 +474,177 @@ def test_cite_on_a_terminal_numbers_the_sources_under_the_table() -> None:
         entry = " ".join(listed.split(f"[{number}] ", 1)[1].split(f"\n    {source['url']}\n", 1)[0].split())
         assert entry == f"{title}. {when}."
         assert f"\n    {source['url']}\n" in listed + "\n"  # the URL whole, on its own line
+
+
+# --- edges a mutation run found: names, places, partners without a programme, authors -----------
+
+EDGES = (
+    FEW.replace(
+        "  - id: zedland\n    name: Zedland\n    kind: country\n",
+        "  - id: zedland\n    name: Zedland\n    kind: country\n"
+        "  - id: ostland\n    name: Ostland\n    kind: country\n"
+        "  - id: mary-ann-smith\n    name: Mary Ann Smith\n    kind: person\n    role: Prime Minister of Zedland\n",
+    )
+    .replace(
+        "itpps:",
+        """  - id: first-summit
+    date: "2024-01-01"
+    kind: summit
+    title: The first summit
+    actors: [nato]
+    attendance:
+      - actor: zedland
+        level: leader
+        person: Mary Ann Smith
+      - actor: ostland
+        level: deputy-leader
+        person: Olaf Ost
+    evidence: well-documented
+    sources: [cited]
+  - id: second-summit
+    date: "2025-01-01"
+    kind: summit
+    title: The second summit
+    place: Geneva
+    actors: [nato]
+    attendance:
+      - actor: zedland
+        level: absent
+    evidence: well-documented
+    sources: [cited]
+itpps:""",
+    )
+    .replace(
+        "    evidence: single-source\n    sources: [cited]\nstances:",
+        "    areas:\n      - name: Herding\n        sources: [uncited]\n    evidence: single-source\n    sources: [cited]\n"
+        '  - id: itpp-ostland\n    partner: ostland\n    title: The Ostland programme\n    period_start: "2024"\n'
+        "    evidence: single-source\n    sources: [cited]\nstances:",
+    )
+    .replace(
+        "    title: A source\n    publisher: P\n",
+        "    title: A source\n    publisher: P\n    author: An Author\n",
+    )
+    .replace(
+        '    date: "2023-02"\n    evidence: well-documented\n',
+        '    date: "2023-02"\n    summary: Zedland proposed it.\n    evidence: well-documented\n',
+    )
+    .replace(
+        "groupings: []",
+        """groupings:
+  - id: herd
+    name: The Herd
+    members: [nato, zedland]
+    founded: "2019"
+    nature: A club.
+    evidence: well-documented
+    sources: [cited]""",
+    )
+)
+
+
+def edges(tmp_path: Path) -> str:
+    return str(write_facts(tmp_path / "edges.yaml", EDGES))
+
+
+def test_summits_show_every_partner_that_took_part_with_its_family_name(tmp_path: Path) -> None:
+    data = edges(tmp_path)
+    drawn = run("summits", "--data", data, terminal=Terminal(True, False, 120, 100)).stdout.splitlines()
+    assert drawn[0].split() == ["date", "summit", "Zedland", "Ostland"]  # Ostland has no ITPP, still a column
+    first, second = (line.split("  ") for line in drawn[2:4])
+    cells = [[c.strip() for c in row if c.strip()] for row in (first, second)]
+    assert cells[0] == [
+        "2024-01-01",
+        "The first summit",
+        "Smith (leader)",
+        "Ost (deputy)",
+    ]  # no place: the title
+    assert cells[1] == ["2025-01-01", "Geneva", "—"]  # absent; Ostland not listed: a blank cell
+    assert "Mary Ann Smith" in run("summits", "-f", "tsv", "--data", data).stdout
+
+
+def test_an_itpp_with_no_named_area_cites_the_programme(tmp_path: Path) -> None:
+    facts = write_facts(tmp_path / "few.yaml", FEW)
+    (row,) = json.loads(run("itpp", "zedland", "--cite", "-f", "json", "--data", str(facts)).stdout)
+    assert [c["source"] for c in row["citations"]] == ["cited"]
+    (text,) = csv.DictReader(
+        io.StringIO(run("itpp", "zedland", "--cite", "--data", str(facts)).stdout), delimiter="\t"
+    )
+    assert text["citations"] == "A source. P"
+
+
+def test_itpp_tables_name_an_unknown_period_end_and_an_areas_author(tmp_path: Path) -> None:
+    data = edges(tmp_path)
+    overview = run("itpp", "--data", data, terminal=Terminal(True, False, 120, 100)).stdout
+    assert "?–2027" in overview.splitlines()[3] and "2024–?" in overview.splitlines()[4]
+    areas = run("itpp", "zedland", "--data", data, terminal=Terminal(True, False, 120, 100)).stdout
+    (herding,) = [line for line in areas.splitlines() if "Herding" in line]
+    assert herding.split()[-2:] == ["A.", "Writer"]  # the source's author, as it has no publisher
+    sources = run("sources", "--data", data, terminal=Terminal(True, False, 120, 100)).stdout
+    (uncited,) = [line for line in sources.splitlines() if line.startswith("Nobody cites this")]
+    assert "A. Writer" in uncited
+    (cited,) = [line for line in sources.splitlines() if line.startswith("A source")]
+    assert cited.split()[2] == "P" and "An Author" not in cited  # the publisher, when there is one
+
+
+def test_groupings_on_a_terminal_name_their_members(tmp_path: Path) -> None:
+    drawn = run("groupings", "--data", edges(tmp_path), terminal=Terminal(True, False, 120, 100)).stdout
+    assert "NATO; Zedland" in drawn
+
+
+def test_show_related_rows_say_when_and_what_for_every_kind(tmp_path: Path) -> None:
+    document = json.loads(run("show", "zedland", "-f", "json", "--data", edges(tmp_path)).stdout)
+    related = document["related"]
+    assert related["groupings"] == [
+        {
+            "id": "herd",
+            "date": "2019",
+            "title": "The Herd",
+            "evidence": "well-documented",
+            "sources": ["cited"],
+        }
+    ]
+    assert related["claims"] == [
+        {"id": "a-claim", "title": "Something said.", "evidence": "unverified", "sources": ["cited"]}
+    ]
+    assert related["itpps"][0]["title"] == "The Zedland programme"
+    assert related["itpps"][0]["sources"] == ["cited", "uncited"]  # the areas' sources too
+    assert related["stances"][0] == {
+        "id": "zedland-on-busy",
+        "date": "2023-02",
+        "title": "Zedland proposed it.",  # a stance has no title: its summary
+        "position": "proposed",
+        "actor": "zedland",
+        "evidence": "well-documented",
+        "sources": ["cited"],
+    }
+    source = json.loads(run("show", "uncited", "-f", "json", "--data", edges(tmp_path)).stdout)
+    assert (source["kind"], "citations" in source) == ("source", False)
+    assert source["related"] == {
+        "cited_by": [
+            {
+                "id": "itpp-zedland",
+                "title": "The Zedland programme",
+                "evidence": "single-source",
+                "sources": ["cited", "uncited"],
+            }
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        (["natp"], "nothing matches 'natp'; did you mean 'nato'?"),  # four letters: corrected
+        (["liason", "ofice"], "nothing matches 'liason ofice'; did you mean 'liaison office'?"),
+        (["teh", "liason"], "nothing matches 'teh liason'; did you mean 'teh liaison'?"),  # three: kept
+        (["qqqqqq"], "nothing matches 'qqqqqq'"),
+    ],
+)
+def test_search_suggests_each_misspelt_word_of_four_letters_or_more(words: list[str], message: str) -> None:
+    result = on_bundled("search", *words)
+    assert (result.exit_code, result.stderr) == (1, f"asiapac: {message}\n")
+
+
+def test_search_in_the_interviews_spelling_finds_several_words() -> None:
+    found = {row["id"] for row in json_of("search", "ittp", "japan")}
+    assert found == {row["id"] for row in json_of("search", "itpp", "japan")} and found

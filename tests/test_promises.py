@@ -318,7 +318,7 @@ actors:
   - id: zedland
     name: Zedland
     kind: country
-    aliases: [Zebra Land]
+    aliases: [Zebra Land, Stripe Country]
   - id: ann-smith
     name: Ann Smith
     kind: person
@@ -384,7 +384,7 @@ def test_search_rows_say_what_each_record_is_when_where_and_why(tmp_path: Path) 
         i: (r["rank"], r["kind"], r["date"], r["title"], r["field"], r["snippet"]) for i, r in rows.items()
     }
     assert said == {
-        "zedland": (0, "actor", None, "Zedland", "aliases", "Zebra Land"),
+        "zedland": (0, "actor", None, "Zedland", "aliases", "Zebra Land Stripe Country"),
         "claim-horse": (2, "claim", None, "A zebra is a horse.", "text", "A zebra is a horse."),
         "ann-smith": (2, "actor", None, "Ann Smith", "role", "keeper of the zebra herd"),
         "grazing": (2, "topic", None, "Grazing rights", "description", "Who may graze a zebra where."),
@@ -442,3 +442,20 @@ def test_an_empty_search_is_a_usage_error(text: str) -> None:
     result = run("search", text)
     assert result.exit_code == 2
     assert result.stderr == "asiapac: the search text is empty\n"
+
+
+def test_a_snippet_shows_the_first_place_the_word_is_and_no_ellipsis_when_nothing_is_cut(
+    tmp_path: Path,
+) -> None:
+    exactly = "Quokka " + "x" * 67 + " tail."  # 80 characters
+    twice = "A quokka came first; " + "then much else happened, " * 6 + "and a quokka came last."
+    text = EVERY_KIND.replace(
+        'summary: "They spoke   about the zebra.\\nAt length."', f'summary: "{exactly} {twice}"'
+    )
+    assert len(exactly) == 80
+    facts = write_facts(tmp_path / "snippets.yaml", text.replace(f"{exactly} ", "", 1))
+    (row,) = json.loads(run("search", "quokka", "-f", "json", "--data", str(facts)).stdout)
+    assert row["snippet"].startswith("A quokka came first") and row["snippet"].endswith("…")
+    facts = write_facts(tmp_path / "exact.yaml", text.replace(f" {twice}", "", 1))
+    (row,) = json.loads(run("search", "quokka", "-f", "json", "--data", str(facts)).stdout)
+    assert row["snippet"] == exactly

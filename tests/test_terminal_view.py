@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,8 @@ def test_groupings_give_each_correction_under_the_table() -> None:
 def test_an_itpp_says_what_is_not_known(tmp_path: Path) -> None:
     unknown = FEW.replace('    period_end: "2027"\n', "")
     facts = write_facts(tmp_path / "unknown.yaml", unknown)
+    overview = run("itpp", "--data", str(facts), terminal=Terminal(True, False, 120, 100)).stdout.splitlines()
+    assert overview[3].split()[:3] == ["Zedland", "0", "single-source"]  # no date, no period, no total
     shown = table("itpp", "zedland", data=str(facts))
     assert "Agreed: date not known. Period: not known. 0 areas named; the total is not known." in shown
     assert "Note:" not in shown and "Correction:" not in shown
@@ -176,3 +179,114 @@ def test_chosen_columns_are_shown_as_the_view_shows_them() -> None:
     )
     header = shown.stdout.splitlines()[0].split()
     assert header == ["date", "topics"]
+
+
+# --- the table: one line a record, cut at a word, what gives way said; --wide whole ------------
+
+LISTINGS = [
+    ["timeline"],
+    ["summits"],
+    ["itpp"],
+    ["itpp", "japan"],
+    ["stances", "tokyo-office"],
+    ["topics"],
+    ["actors"],
+    ["groupings"],
+    ["sources"],
+    ["claims"],
+    ["search", "tokyo"],
+]
+
+
+def words_of(value: object) -> set[str]:
+    text = json.dumps(value, ensure_ascii=False)
+    return set(re.findall(r"[^\W_]+", text))
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 140])
+@pytest.mark.parametrize("args", LISTINGS, ids=lambda args: " ".join(args))
+def test_a_table_gives_each_record_one_line_and_cuts_text_at_a_word(args: list[str], width: int) -> None:
+    rows = json.loads(run(*args, "-f", "json", "--data", BUNDLED).stdout)
+    drawn = run(*args, "--data", BUNDLED, terminal=Terminal(True, False, width, 1000)).stdout.splitlines()
+    rule = next(i for i, line in enumerate(drawn) if line.startswith("──"))
+    records = drawn[rule + 1 : rule + 1 + len(rows)]
+    assert all(len(line) <= width for line in drawn[: rule + 1 + len(rows)])
+    assert len(records) == len(rows) and all(line.strip() for line in records)
+    after = drawn[rule + 1 + len(rows) :]
+    footer_at = next(
+        (i for i, line in enumerate(after) if line.startswith(("… marks", "not shown"))), len(after)
+    )
+    assert not after[:footer_at] or after[0] == ""  # notes come after a blank line
+    # A cell of several words is cut after a whole word (one long word alone is cut anywhere).
+    vocabulary = words_of(rows) | FACT_FILE_WORDS
+    cells = [cell for line in records for cell in re.split(r"  +", line.strip())]
+    cut = [re.findall(r"[^\W_]+", cell[:-1])[-1] for cell in cells if cell.endswith("…") and " " in cell]
+    assert all(word in vocabulary for word in cut), [w for w in cut if w not in vocabulary]
+    footer = " ".join(" ".join(after[footer_at:]).split())
+    if any("…" in line for line in records):
+        assert footer.startswith("… marks cut text")
+    if footer:
+        assert footer.endswith("All of it: --wide, or asiapac show ID.")
+
+
+FACT_FILE_WORDS = set(re.findall(r"[^\W_]+", (REPO / "data" / "facts.yaml").read_text(encoding="utf-8")))
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_wide_shows_every_column_whole_side_by_side_when_they_fit() -> None:
+    rows = json.loads(run("itpp", "-f", "json", "--data", BUNDLED).stdout)
+    out = run("itpp", "--wide", "--data", BUNDLED, terminal=Terminal(True, False, 1000, 1000)).stdout
+    assert "…" not in out and "─[ " not in out
+    header = " ".join(out.splitlines()[:4])
+    for column in rows[0]:
+        assert column.replace("_", " ").split()[0] in header
+    shown = set(re.findall(r"[^\W_]+", out))
+    for row in rows:
+        for value in row.values():
+            if isinstance(value, str):
+                assert set(re.findall(r"[^\W_]+", value)) <= shown, value
+    assert out.splitlines()[0].strip() == "Individually Tailored Partnership Programmes (ITPPs)"
+
+
+def test_wide_as_blocks_gives_every_filled_column_of_every_record() -> None:
+    rows = json.loads(run("itpp", "japan", "-f", "json", "--data", BUNDLED).stdout)
+    out = run("itpp", "japan", "--wide", "--data", BUNDLED, terminal=Terminal(True, False, 70, 1000)).stdout
+    blocks = out.split("─[ ")[1:]
+    assert len(blocks) == len(rows)
+    assert out.startswith("Individually Tailored Partnership Programme between NATO and Japan")
+    for number, (block, row) in enumerate(zip(blocks, rows, strict=True), start=1):
+        head, *lines = block.splitlines()
+        assert head.startswith(f"{number} ]─")
+        labels = [line.split()[0] for line in lines if line and line.split()[0] in row]
+        assert labels == [c for c, v in row.items() if v not in (None, "", [])]
+        for value in row.values():
+            if isinstance(value, str) and value:
+                assert flat(value) in flat(block)
+    notes = " ".join(out.split("─[ ")[-1].split())
+    assert "Evidence: well-documented." in notes  # the notes follow the records, as in a table
+
+
+def test_colour_marks_evidence_verdicts_and_positions_only_in_their_columns() -> None:
+    coloured = run("claims", "--data", BUNDLED, terminal=Terminal(True, True, 120, 1000)).stdout
+    wrong = next(line for line in coloured.splitlines() if "\x1b[1;31mwrong" in line)  # bold red
+    assert wrong.count("\x1b[") == 2  # the verdict and its reset: the claim itself is plain
+    assert any("\x1b[32mverified" in line for line in coloured.splitlines())  # green
+    plain = run("claims", "--data", BUNDLED, terminal=Terminal(True, False, 120, 1000)).stdout
+    assert "\x1b[" not in plain
+
+
+def test_a_listing_without_a_view_shows_every_column() -> None:
+    import io
+
+    from asiapac_cli.facts.model import Listing
+    from asiapac_cli.output.formats import render_listing
+
+    out = io.StringIO()
+    listing = Listing(["first", "second"], [{"first": "one " * 30, "second": "two"}])
+    render_listing(listing, "table", Terminal(True, False, 40, 100), out, wide=False)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["first", "second"]
+    assert lines[2].rstrip().endswith("two") and "…" in lines[2] and len(lines[2]) <= 40

@@ -265,7 +265,7 @@ class CitationNumbers:
         for number, cited in enumerate(self.sources, start=1):
             who = cited.get("publisher") or cited.get("author")
             when = ", ".join(x for x in (who, cited.get("date")) if x)
-            title = cited.get("title") or cited["source"]
+            title = cited["title"]
             if cited.get("title_descriptive"):  # our title, never passed off as a headline
                 title += " " + DESCRIPTIVE_TITLE_MARK
             target.print(Text(visible(f"[{number}] {title}. {when}.")))

@@ -27,7 +27,7 @@ def own_source_ids(record: Record) -> list[str]:
 def citation_details(fb: FactBase, citation: Citation) -> dict[str, Any]:
     """One citation as the structured formats give it (the `citations` column): the source's
     details and the quote."""
-    source = fb.table("sources").get(citation["source"], {})
+    source = fb.table("sources")[citation["source"]]  # references are checked when loading
     return {
         "source": citation["source"],
         "title": source.get("title"),
@@ -45,8 +45,8 @@ def citation_details(fb: FactBase, citation: Citation) -> dict[str, Any]:
 def citation_details_line(cited: dict[str, Any]) -> str:
     """'Title. Publisher, date. URL "quote"': citation details as one line of text. A title
     written for the fact file is marked '[descriptive title]'; a URL carries its access date."""
-    who = cited.get("publisher") or cited.get("author") or ""
-    title = cited.get("title") or cited["source"]
+    who = cited.get("publisher") or cited.get("author")  # a source has one or the other
+    title = cited["title"]
     if cited.get("title_descriptive"):
         title += " " + model.DESCRIPTIVE_TITLE_MARK
     parts = [title, ", ".join(p for p in (who, cited.get("date")) if p)]

@@ -105,7 +105,7 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool) -> Listing:
         row = {**common, "area_number": number, "area": area["name"]}
         rows.append(add_source_columns(fb, row, area, cite=cite))
     if not areas:
-        rows.append(add_source_columns(fb, {**common, "area_number": None, "area": None}, itpp, cite=cite))
+        rows.append(add_source_columns(fb, dict(common), itpp, cite=cite))  # its area columns empty
     for row in rows:
         row["source_names"] = [source_name(fb, s) for s in row["sources"]]
     predecessor = itpp.get("predecessor") or {}
@@ -132,5 +132,5 @@ def itpp_areas(fb: FactBase, partner: str, *, cite: bool) -> Listing:
 
 def source_name(fb: FactBase, source_id: str) -> str:
     """Who a source is by, for a person reading a table: its publisher, else its author."""
-    source = fb.table("sources").get(source_id, {})
-    return str(source.get("publisher") or source.get("author") or source_id)
+    source = fb.table("sources")[source_id]  # a source has a publisher or an author
+    return str(source.get("publisher") or source.get("author"))

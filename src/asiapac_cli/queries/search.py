@@ -49,7 +49,9 @@ def search(fb: FactBase, text: str) -> Listing:
     Title matches rank above body matches; the seed's spellings (ITTP) also find the facts.
     """
     query = check_argument(text, "search text").casefold()
-    alternatives = {query, " ".join(SEED_SPELLINGS.get(w, w) for w in query.split())}
+    # the query as typed, then in the fact file's spelling, in that order: the same output on every run
+    respelled = " ".join(SEED_SPELLINGS.get(w, w) for w in query.split())
+    alternatives = tuple(dict.fromkeys((query, respelled)))
     ranked = []
     for record in all_records(fb):
         best = best_match(record, alternatives)
@@ -75,18 +77,16 @@ def search(fb: FactBase, text: str) -> Listing:
     return or_no_match(listing)
 
 
-def record_title(fb: FactBase, record: Record) -> str | None:
-    """What a record is called; a stance, which has no title, as 'France: opposed (topic)'."""
+def record_title(fb: FactBase, record: Record) -> str:
+    """What a record is called; a stance, which has no title, as 'France: opposed (topic)'. Every
+    other kind the search reads has a title, a name (actors, groupings) or a text (claims)."""
     if "position" in record:
         return f"{fb.short_name(record['actor'])}: {record['position']} ({fb.display_name(record['topic'])})"
-    title = record.get("title") or record.get("name") or record.get("text")
-    return str(title) if title is not None else None
+    return str(record.get("title") or record.get("name") or record["text"])
 
 
 def spelling_hint(fb: FactBase, query: str) -> str:
     """'; did you mean 'liaison office'?' when a word of the query is no word of the data."""
-    if not query:
-        return ""
     import re
 
     vocabulary: set[str] = set()
@@ -120,7 +120,7 @@ def searchable_fields(record: Record) -> list[tuple[str, str, bool]]:
     return fields
 
 
-def best_match(record: Record, alternatives: set[str]) -> tuple[int, str, str] | None:
+def best_match(record: Record, alternatives: tuple[str, ...]) -> tuple[int, str, str] | None:
     """Rank 0: phrase in a title; 1: all words in a title; 2: phrase in the body; 3: all words."""
     best: tuple[int, str, str] | None = None
     for field, value, is_title in searchable_fields(record):

@@ -24,7 +24,7 @@ def show(fb: FactBase, name: str) -> dict[str, Any]:
     """Everything about one actor, topic, grouping or record, with its sources expanded."""
     hits = find(fb, name)
     kind, record_id = hits[0]
-    record = fb.table("sources")[record_id] if kind == "sources" else fb.get(record_id)
+    record = fb.get(record_id)
     assert record is not None
     document: dict[str, Any] = {"kind": KIND_WORDS[kind], "id": record_id, "record": record}
     if kind != "sources":

@@ -61,7 +61,7 @@ def stances(
             with_citations_column(STANCE_COLUMNS, cite=cite),
             rows,
             name="stances",
-            details={"topic": topic_id, "topic_name": fb.display_name(topic_id)},
+            details={"topic_name": fb.display_name(topic_id)},
             empty_message=f"no actor {wanted} on {topic_id!r} in the fact file",
             text_forms=CITATIONS_AS_LINES,
         )
