@@ -45,11 +45,14 @@ def data_path(option: str | None = None) -> Path:
     return Path(chosen) if chosen else bundled_path()
 
 
-def load(path: Path, use_cache: bool = True) -> FactBase:
-    """The validated fact base of `path`, from the cache when it is still fresh."""
+def load(path: Path, use_cache: bool = True, reuse_cache: bool = True) -> FactBase:
+    """The validated fact base of `path`, from the cache when it is still fresh.
+
+    `reuse_cache=False` parses the file and writes a new cache without reading the old one
+    (which was found damaged); `use_cache=False` neither reads nor writes one."""
     status = stat_fact_file(path)
     key = cache.key_for(path, status)
-    if use_cache:
+    if use_cache and reuse_cache:
         cached = cache.read(path, key)
         if cached is not None:
             return cached
@@ -87,12 +90,13 @@ def answer(path: Path, question: Callable[[FactBase], T]) -> T:
     """`question` asked of the fact base of `path`.
 
     A cache section that turns out damaged only when the question reads it (its header and
-    size were sound) is bypassed: the question is asked again of the fact file itself.
+    size were sound) is bypassed: the question is asked again of the fact file itself, and a
+    sound cache is written in its place for the next run.
     """
     try:
         return question(load(path))
     except cache.CacheDamaged:
-        return question(load(path, use_cache=False))
+        return question(load(path, reuse_cache=False))
 
 
 @contextlib.contextmanager
