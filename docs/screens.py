@@ -1,5 +1,5 @@
 """Refresh the README's terminal screens: each `<!-- screen: ARGS -->` block becomes what
-`asiapac ARGS` prints on an 80-column terminal with the bundled facts (no colour, no pager).
+`asiapac ARGS` prints on an 80-column, 24-row terminal with the bundled facts (no colour, no pager).
 
     .venv/bin/python docs/screens.py          # rewrite README.md in place
     .venv/bin/python docs/screens.py --check  # exit 1 if a screen is out of date (tests do this)
@@ -23,10 +23,11 @@ ASIAPAC = str(Path(sys.executable).parent / "asiapac")
 
 
 def screen(args: str) -> str:
-    """What `asiapac ARGS` shows at 80 columns, as the README quotes it."""
+    """What `asiapac ARGS` shows at 80 columns and 24 rows, as the README quotes it."""
     env = {
         **os.environ,
         "ASIAPAC_FORCE_TTY": "80",
+        "LINES": "24",  # a table wraps its records when they fit the screen's height: fix it
         "NO_COLOR": "1",
         "ASIAPAC_DATA": str(REPO / "data" / "facts.yaml"),
     }

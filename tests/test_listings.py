@@ -459,10 +459,12 @@ def test_cite_on_a_terminal_numbers_the_sources_under_the_table() -> None:
     ).stdout
     lines = table.splitlines()
     rule = next(i for i, line in enumerate(lines) if line.startswith("───"))
-    for row, shown in zip(rows, lines[rule + 1 : rule + 1 + len(rows)], strict=True):
+    # each record's first line (a record wrapped at words goes on, below, under its text)
+    first_lines = [line for line in lines[rule + 1 :] if line[:1].strip()][: len(rows)]
+    for row, shown in zip(rows, first_lines, strict=True):
         cites = " ".join(str(numbers[s]) for s in dict.fromkeys(c["source"] for c in row["citations"]))
         assert shown.rstrip().endswith(" " + cites)
-    listed = "\n".join(lines[lines.index(next(line for line in lines if line.startswith("[1] "))) :])
+    listed = "\n".join(lines[lines.index(next(line for line in lines if line.startswith("[1] "))) :]) + "\n"
     for source_id, number in numbers.items():
         source = SOURCES[source_id]
         title = source["title"] + (

@@ -50,7 +50,8 @@ def test_timeline_on_a_terminal_is_a_table_of_names() -> None:
     result = run("timeline", env={"ASIAPAC_FORCE_TTY": "120", "NO_COLOR": "1"})
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["date", "kind", "title", "actors", "evidence"] and set(lines[1]) == {"─"}
+    assert lines[0].strip() == "Events, newest first"
+    assert lines[1].split() == ["date", "id", "kind", "title", "actors", "ev"] and set(lines[2]) == {"─"}
     assert "Madrid Summit" in result.stdout
     # Names where a person reads: Japan attended Madrid, so attendance counts as an actor.
     assert "NATO; Japan" in result.stdout and "nato; japan" not in result.stdout

@@ -174,7 +174,14 @@ class Column:
     name); a positive `flex` is this column's share of the room left, and its values are cut at
     a word with "…", never narrower than `least` (other columns are dropped first). When the
     terminal is narrow, columns with the highest `drop` go first; 0 is never dropped. `styled`
-    colours the value by what it says (vocab.STYLES).
+    colours the value by what it says (vocab.STYLES). `whole` values are never cut: an id, a
+    date (by default the `id`, `date` and `end` columns); rather than cut one, the table leaves
+    the column out, or shows each record as a block.
+
+    `shows` makes a cell's text from the row (an evidence level as a one-character mark);
+    `compact` is a shorter form the whole column takes when its full form would leave another
+    column out ('Kishida L' for 'Kishida (leader)'); `legend` says what the marks or the
+    compact forms mean, from the rows, under the table (only when a compact form is shown).
     """
 
     def __init__(
@@ -187,6 +194,10 @@ class Column:
         styled: bool = False,
         data: str | None = None,
         least: int = 12,
+        whole: bool | None = None,
+        shows: Callable[[dict[str, Any]], Any] | None = None,
+        compact: Callable[[dict[str, Any]], Any] | None = None,
+        legend: Callable[[list[dict[str, Any]]], str | None] | None = None,
     ) -> None:
         self.key = key
         self.least = least
@@ -195,6 +206,15 @@ class Column:
         self.drop = drop
         self.styled = styled
         self.data = data or key
+        self.whole = whole if whole is not None else self.data in WHOLE_COLUMNS
+        self.shows = shows
+        self.compact = compact
+        self.legend = legend
+
+
+# Data columns whose values a table never cuts: an id is typed back (`show ID`), a cut date is
+# no date.
+WHOLE_COLUMNS = ("id", "date", "end")
 
 
 Formatter = Callable[[Any], Any]

@@ -165,7 +165,7 @@ def draw_table(listing: Listing, out: TextIO, terminal: Terminal, wide: bool) ->
     if wide:
         table.draw_wide(listing, target, terminal.width or 100, terminal.color)
     else:
-        table.draw_fitted(listing, target, terminal.width or 100, terminal.color)
+        table.draw_fitted(listing, target, terminal.width or 100, terminal.color, terminal.height)
 
 
 FORMATS: dict[str, Format] = {

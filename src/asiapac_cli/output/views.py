@@ -30,6 +30,7 @@ class View:
         notes: Notes | None = None,
         headline: Title | None = None,
         numbers_citations: bool = True,
+        newest_first: bool = False,
     ) -> None:
         self.columns = columns
         self.title = title
@@ -38,19 +39,27 @@ class View:
         # --cite's citations as numbers, listed under the table; check's are lines of text,
         # and its notes already say what each flagged sentence rests on.
         self.numbers_citations = numbers_citations
+        # the records in reverse (their title says so): what is recent is on the first screen
+        self.newest_first = newest_first
 
 
 class Shown:
     """A listing as a terminal shows it: a first line above it (check's counts), the columns in
-    order, the title, the notes."""
+    order, the title, the notes, and the records in the order shown."""
 
     def __init__(
-        self, columns: list[Column], title: str | None, notes: list[str], headline: str | None = None
+        self,
+        columns: list[Column],
+        title: str | None,
+        notes: list[str],
+        headline: str | None = None,
+        rows: list[dict[str, Any]] | None = None,
     ) -> None:
         self.columns = columns
         self.title = title
         self.notes = notes
         self.headline = headline
+        self.rows = rows or []
 
 
 def shown(listing: Listing) -> Shown:
@@ -68,7 +77,8 @@ def shown(listing: Listing) -> Shown:
     notes = view.notes(listing) if view.notes else []
     if listing.details.get("left_out"):  # --as-of: what is later than the day, counted
         notes.append(listing.details["left_out"])
-    return Shown(columns, title, notes, headline)
+    rows = list(reversed(listing.rows)) if view.newest_first else listing.rows
+    return Shown(columns, title, notes, headline, rows)
 
 
 def carried_view(listing: Listing) -> View:
@@ -148,12 +158,88 @@ def grouping_notes(listing: Listing) -> list[str]:
     ]
 
 
+def claim_notes(listing: Listing) -> list[str]:
+    """Each correction in full, headed by its claim's id (`asiapac show ID` gives the rest)."""
+    return [f"Correction ({row['id']}): {row['correction']}" for row in listing.rows if row.get("correction")]
+
+
+# --- marks: a value as one character, what each means said under the table ---------------------
+
+
+def legend(title: str, marks: dict[str, str], meanings: dict[str, str], present: list[Any]) -> str | None:
+    """'Evidence: W well-documented, C contested.': the marks shown, in their vocabulary's order."""
+    shown = [f"{mark} {meanings.get(value, value)}" for value, mark in marks.items() if value in present]
+    return f"{title}: {', '.join(shown)}." if shown else None
+
+
+EVIDENCE_MARKS = dict(zip(vocab.EVIDENCE_LEVELS, ("W", "S", "C", "U"), strict=True))
+
+
+def evidence_column(drop: int) -> Column:
+    """The evidence level as a one-letter mark, coloured as the word is."""
+    return Column(
+        "evidence",
+        "ev",
+        styled=True,
+        drop=drop,
+        shows=lambda row: EVIDENCE_MARKS.get(row.get("evidence") or "", row.get("evidence")),
+        legend=lambda rows: legend("Evidence", EVIDENCE_MARKS, {}, [row.get("evidence") for row in rows]),
+    )
+
+
+# How a partner took part at a summit: in words, and as a mark when four partners and the place
+# share a narrow screen.
+LEVEL_WORDS = {"deputy-leader": "deputy", "not-known": "not known"}
+LEVEL_MARKS = dict(zip(vocab.ATTENDANCE_LEVELS, ("L", "D", "M", "O", "—", "?"), strict=True))
+LEVEL_MEANINGS = {"deputy-leader": "deputy leader", "not-known": "not known"}
+
+
+def attendance_cell(row: dict[str, Any], partner: str, *, compact: bool) -> str:
+    """'Kishida (leader)' or 'Kishida L'; '—' absent; empty when the record does not say."""
+    level = row.get(f"level:{partner}")
+    if not level:
+        return ""
+    if level == "absent":
+        return "—"
+    word = LEVEL_MARKS[level] if compact else LEVEL_WORDS.get(level, level)
+    surname = row.get(f"surname:{partner}")
+    if not surname:
+        return word
+    return f"{surname} {word}" if compact else f"{surname} ({word})"
+
+
+def short_place(place: str | None) -> str | None:
+    """Where a summit was, as people name it: 'Madrid (IFEMA)' -> 'Madrid', 'Washington, D.C.'
+    -> 'Washington'. Only ever a part of the record's own place; nothing when it has none."""
+    if not place:
+        return None
+    return place.split(" (", 1)[0].split(",", 1)[0].strip() or place
+
+
 def summit_columns(listing: Listing) -> list[Column]:
-    """The date, the place, then one column per partner, headed by its short name."""
+    """The date, the place, then one column per partner, headed by its short name, standing for
+    the partner's own data column (`-c date,japan`)."""
     partners: dict[str, str] = listing.details["partners"]
-    return [Column("date"), Column("summit", flex=1, drop=1, data="place")] + [
-        Column(f"at:{partner}", name) for partner, name in partners.items()
-    ]
+    data: dict[str, str] = listing.details["partner_columns"]
+
+    def levels(rows: list[dict[str, Any]]) -> str | None:
+        present = [row.get(f"level:{p}") for row in rows for p in partners]
+        return legend("Levels", LEVEL_MARKS, LEVEL_MEANINGS, present)
+
+    def partner_column(partner: str, name: str) -> Column:
+        return Column(
+            f"level:{partner}",
+            name,
+            data=data[partner],
+            shows=lambda row: attendance_cell(row, partner, compact=False),
+            compact=lambda row: attendance_cell(row, partner, compact=True),
+            legend=levels,
+        )
+
+    return [
+        Column("date"),
+        Column("place", flex=1, drop=1, shows=lambda row: short_place(row.get("place"))),
+    ] + [partner_column(partner, name) for partner, name in partners.items()]
 
 
 FIRST_WORDS = 6  # how much of a sentence a note under check's table quotes
@@ -178,12 +264,15 @@ VIEWS: dict[str, View] = {
     "timeline": View(
         [
             Column("date"),
-            Column("kind", drop=2),
+            Column("id", drop=1),
+            Column("kind", drop=3),
             Column("title", flex=3, least=30),
-            Column("actor_names", "actors", flex=1, drop=3, data="actors"),
-            Column("evidence", styled=True, drop=1),
+            Column("actor_names", "actors", flex=1, drop=4, data="actors", least=20),
+            evidence_column(drop=2),
         ],
+        title="Events, newest first",
         notes=reach_note,
+        newest_first=True,
     ),
     "summits": View(summit_columns, notes=reach_note),
     "check": View(
@@ -247,19 +336,23 @@ VIEWS: dict[str, View] = {
     "sources": View(
         [
             Column("title", flex=3, least=30),
-            Column("by", "publisher", flex=1, data="publisher"),
+            Column("id", drop=1),
+            Column("by", "publisher", flex=1, drop=3, data="publisher"),
             Column("date"),
-            Column("kind", drop=1),
+            Column("kind", drop=2),
         ]
     ),
-    "claims": View([Column("verdict", styled=True), Column("text", "claim", flex=1, least=30)]),
+    "claims": View(
+        [Column("verdict", styled=True), Column("id", drop=1), Column("text", "claim", flex=1, least=30)],
+        notes=claim_notes,
+    ),
     "search": View(
         [
             Column("kind", drop=3),
             Column("date", drop=2),
-            Column("title", flex=2),
-            Column("id", drop=4),
-            Column("snippet", flex=3, drop=1),
+            Column("title", flex=2, least=20),
+            Column("id", drop=1),
+            Column("snippet", flex=3, drop=4),
         ]
     ),
 }

@@ -22,12 +22,13 @@ if TYPE_CHECKING:
 SUMMIT_COLUMNS = ["date", "end", "id", "title", "place", "partners", "partner_leaders", "evidence", "sources"]
 
 
-# How a level reads in a table cell: short, since four partners share one line.
-LEVEL_WORDS = {"deputy-leader": "deputy", "not-known": "not known"}
-
-
 def summits(fb: FactBase, *, cite: bool) -> Listing:
-    """NATO summits (summits NATO takes part in) with how each Indo-Pacific partner took part."""
+    """NATO summits (summits NATO takes part in) with how each Indo-Pacific partner took part.
+
+    Besides `partners` (every partner's part, as objects), each partner has two columns of its
+    own, added after the others: its level (`japan`: leader, ..., absent, not-known; empty when
+    the record does not say) and who came (`japan_person`), so `-c date,japan` and csvkit work.
+    """
     events = fb.events
     positions = [
         i
@@ -42,26 +43,53 @@ def summits(fb: FactBase, *, cite: bool) -> Listing:
         row = project(event, SUMMIT_COLUMNS)
         row["partners"] = [attendance_object(fb, a) for a in attendance]
         row["partner_leaders"] = sum(1 for a in attendance if a["level"] == "leader")
-        row["summit"] = event.get("place") or event["title"]
         for taking_part in attendance:
             partners.setdefault(taking_part["actor"])
-            row[f"at:{taking_part['actor']}"] = attendance_cell(taking_part)
+            person = taking_part.get("person")
+            # display values, for a terminal: the level, and the family name of who came
+            row[f"level:{taking_part['actor']}"] = taking_part["level"]
+            row[f"surname:{taking_part['actor']}"] = (
+                family_name(person, taking_part["actor"]) if person else None
+            )
+            row[f"person:{taking_part['actor']}"] = person
         rows.append(add_source_columns(fb, row, event, cite=cite))
-    partners = {p: None for p in partners if any(f"at:{p}" in row for row in rows)}
+    shown = [p for p in partners if any(f"level:{p}" in row for row in rows)]
+    named = partner_columns(shown, SUMMIT_COLUMNS)
     for row in rows:
-        for partner in partners:
-            row.setdefault(f"at:{partner}", "")
+        for partner, (level, person) in named.items():
+            row[level] = row.get(f"level:{partner}")
+            row[person] = row.get(f"person:{partner}")
+    columns = SUMMIT_COLUMNS + [name for pair in named.values() for name in pair]
     return or_no_match(
         Listing(
-            with_citations_column(SUMMIT_COLUMNS, cite=cite),
+            with_citations_column(columns, cite=cite),
             rows,
             name="summits",
-            # each partner's short name heads its column on a terminal (the `at:ID` row keys)
-            details={**reach(fb), "partners": {p: fb.short_name(p) for p in partners}},
+            # each partner's short name heads its column on a terminal; its data columns
+            details={
+                **reach(fb),
+                "partners": {p: fb.short_name(p) for p in shown},
+                "partner_columns": {p: named[p][0] for p in shown},
+            },
             empty_message="no summits in the fact file",
             text_forms={**CITATIONS_AS_LINES, "partners": attendance_lines},
         )
     )
+
+
+def partner_columns(partners: list[str], taken: list[str]) -> dict[str, tuple[str, str]]:
+    """Each partner's two column names, its level's and its person's: the partner's id in
+    snake_case ('republic_of_korea', 'republic_of_korea_person'), as every JSON key is; an id
+    that would take the name of another column is prefixed with `partner_`."""
+    used = set(taken) | {"citations"}
+    named = {}
+    for partner in partners:
+        level = partner.replace("-", "_")
+        if level in used or f"{level}_person" in used:
+            level = f"partner_{level}"
+        used |= {level, f"{level}_person"}
+        named[partner] = (level, f"{level}_person")
+    return named
 
 
 def attendance_object(fb: FactBase, taking_part: Attendance) -> dict[str, Any]:
@@ -85,16 +113,6 @@ def attendance_lines(partners: list[dict[str, Any]]) -> list[str]:
     return [
         f"{p['partner']}: {p['level']}" + (f" ({p['person']})" if p.get("person") else "") for p in partners
     ]
-
-
-def attendance_cell(taking_part: Attendance) -> str:
-    """'Kishida (leader)', '—' for absent: one partner at one summit, for a table cell."""
-    level = taking_part["level"]
-    if level == "absent":
-        return "—"
-    word = LEVEL_WORDS.get(level, level)
-    person = taking_part.get("person")
-    return f"{family_name(person, taking_part['actor'])} ({word})" if person else word
 
 
 def family_name(person: str, country: str) -> str:

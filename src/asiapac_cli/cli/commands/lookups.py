@@ -61,7 +61,8 @@ def timeline(
     """Events in date order; filter by date, actor, kind, topic.
 
     Summits, meetings, agreements, statements, visits and more, each with its evidence level
-    and sources.
+    and sources. On a terminal the newest come first and the `ev` column marks the evidence
+    (W well-documented, S single-source, C contested, U unverified); piped, oldest first.
 
     \b
     Example:
