@@ -551,15 +551,14 @@ def edges(tmp_path: Path) -> str:
 def test_summits_show_every_partner_that_took_part_with_its_family_name(tmp_path: Path) -> None:
     data = edges(tmp_path)
     drawn = run("summits", "--data", data, terminal=Terminal(True, False, 120, 100)).stdout.splitlines()
-    assert drawn[0].split() == ["date", "summit", "Zedland", "Ostland"]  # Ostland has no ITPP, still a column
+    assert drawn[0].split() == ["date", "place", "Zedland", "Ostland"]  # Ostland has no ITPP, still a column
     first, second = (line.split("  ") for line in drawn[2:4])
     cells = [[c.strip() for c in row if c.strip()] for row in (first, second)]
     assert cells[0] == [
         "2024-01-01",
-        "The first summit",
         "Smith (leader)",
         "Ost (deputy)",
-    ]  # no place: the title
+    ]  # no place recorded: none shown (docs/terminal.md)
     assert cells[1] == ["2025-01-01", "Geneva", "—"]  # absent; Ostland not listed: a blank cell
     assert "Mary Ann Smith" in run("summits", "-f", "tsv", "--data", data).stdout
 
@@ -585,7 +584,7 @@ def test_itpp_tables_name_an_unknown_period_end_and_an_areas_author(tmp_path: Pa
     (uncited,) = [line for line in sources.splitlines() if line.startswith("Nobody cites this")]
     assert "A. Writer" in uncited
     (cited,) = [line for line in sources.splitlines() if line.startswith("A source")]
-    assert cited.split()[2] == "P" and "An Author" not in cited  # the publisher, when there is one
+    assert cited.split()[3] == "P" and "An Author" not in cited  # the publisher, when there is one
 
 
 def test_groupings_on_a_terminal_name_their_members(tmp_path: Path) -> None:
