@@ -230,7 +230,9 @@ def test_a_table_gives_each_record_one_line_and_cuts_text_at_a_word(args: list[s
         assert footer.startswith("… marks cut text")
     if footer:  # `show ID` is offered only when the ids are on the screen to be typed
         header = drawn[rule - 1].split()
-        assert footer.endswith("All of it: --wide, or asiapac show ID." if "id" in header else "All of it: --wide.")
+        assert footer.endswith(
+            "All of it: --wide, or asiapac show ID." if "id" in header else "All of it: --wide."
+        )
 
 
 FACT_FILE_WORDS = set(re.findall(r"[^\W_]+", (REPO / "data" / "facts.yaml").read_text(encoding="utf-8")))

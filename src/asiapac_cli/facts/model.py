@@ -161,62 +161,6 @@ def date_bounds(text: str) -> tuple[str, str]:
     return f"{text}-01-01", f"{text}-12-31"
 
 
-class Column:
-    """How a terminal table shows one column; piped formats never look at this.
-
-    The views (output/views.py) are made of these. The class sits here, beside Listing, only
-    because check's listing still carries a view of its own (see Listing); once check's view
-    joins the others in output/views.py it can move there.
-
-    `key` is the row key whose value is shown (often a display-only key holding names where
-    the data column holds ids); `data` is the data column it stands for, so `--columns actors`
-    shows the names too. `flex` 0 means the value is shown whole (a date, an id, a number, a
-    name); a positive `flex` is this column's share of the room left, and its values are cut at
-    a word with "…", never narrower than `least` (other columns are dropped first). When the
-    terminal is narrow, columns with the highest `drop` go first; 0 is never dropped. `styled`
-    colours the value by what it says (vocab.STYLES). `whole` values are never cut: an id, a
-    date (by default the `id`, `date` and `end` columns); rather than cut one, the table leaves
-    the column out, or shows each record as a block.
-
-    `shows` makes a cell's text from the row (an evidence level as a one-character mark);
-    `compact` is a shorter form the whole column takes when its full form would leave another
-    column out ('Kishida L' for 'Kishida (leader)'); `legend` says what the marks or the
-    compact forms mean, from the rows, under the table (only when a compact form is shown).
-    """
-
-    def __init__(
-        self,
-        key: str,
-        header: str | None = None,
-        *,
-        flex: int = 0,
-        drop: int = 0,
-        styled: bool = False,
-        data: str | None = None,
-        least: int = 12,
-        whole: bool | None = None,
-        shows: Callable[[dict[str, Any]], Any] | None = None,
-        compact: Callable[[dict[str, Any]], Any] | None = None,
-        legend: Callable[[list[dict[str, Any]]], str | None] | None = None,
-    ) -> None:
-        self.key = key
-        self.least = least
-        self.header = header if header is not None else key.replace("_", " ")
-        self.flex = flex
-        self.drop = drop
-        self.styled = styled
-        self.data = data or key
-        self.whole = whole if whole is not None else self.data in WHOLE_COLUMNS
-        self.shows = shows
-        self.compact = compact
-        self.legend = legend
-
-
-# Data columns whose values a table never cuts: an id is typed back (`show ID`), a cut date is
-# no date.
-WHOLE_COLUMNS = ("id", "date", "end")
-
-
 Formatter = Callable[[Any], Any]
 
 
@@ -231,9 +175,6 @@ class Listing:
     `text_forms` turn a structured value (attendance, citations) into the text that TSV, CSV
     and Markdown print, while JSON and YAML keep the structure. `chosen` says the columns were
     chosen (--columns): a table then shows exactly those.
-
-    `table`, `title` and `notes` are a view the listing carries itself, for a listing that has
-    none in output/views.py (only check's, until its rewrite moves the view there).
     """
 
     def __init__(
@@ -246,9 +187,6 @@ class Listing:
         empty_message: str = "nothing matched",
         text_forms: Mapping[str, Formatter] | None = None,
         chosen: bool = False,
-        table: list[Column] | None = None,
-        title: str | None = None,
-        notes: list[str] | None = None,
     ) -> None:
         self.name = name
         self.columns = columns
@@ -257,9 +195,6 @@ class Listing:
         self.empty_message = empty_message
         self.text_forms = dict(text_forms or {})
         self.chosen = chosen
-        self.table = table
-        self.title = title
-        self.notes = notes
 
     def text_value(self, row: dict[str, Any], column: str) -> Any:
         """A row's value as the text formats print it."""
@@ -277,7 +212,4 @@ class Listing:
             empty_message=self.empty_message,
             text_forms=self.text_forms,
             chosen=True,
-            table=self.table,
-            title=self.title,
-            notes=self.notes,
         )

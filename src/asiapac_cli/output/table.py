@@ -18,9 +18,10 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from asiapac_cli.facts.model import DESCRIPTIVE_TITLE_MARK, Column, Listing
+from asiapac_cli.facts.model import DESCRIPTIVE_TITLE_MARK, Listing
 from asiapac_cli.output import views
 from asiapac_cli.output.cells import LIST_SEPARATOR, cell_text
+from asiapac_cli.output.views import Column
 from asiapac_cli.safe_text import visible
 from asiapac_cli.vocab import STYLES
 

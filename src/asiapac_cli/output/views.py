@@ -12,7 +12,62 @@ from collections.abc import Callable
 from typing import Any
 
 from asiapac_cli import vocab
-from asiapac_cli.facts.model import Column, Listing
+from asiapac_cli.facts.model import Listing
+
+
+class Column:
+    """How a terminal table shows one column; piped formats never look at this.
+
+    The views below are made of these.
+
+    `key` is the row key whose value is shown (often a display-only key holding names where
+    the data column holds ids); `data` is the data column it stands for, so `--columns actors`
+    shows the names too. `flex` 0 means the value is shown whole (a date, an id, a number, a
+    name); a positive `flex` is this column's share of the room left, and its values are cut at
+    a word with "…", never narrower than `least` (other columns are dropped first). When the
+    terminal is narrow, columns with the highest `drop` go first; 0 is never dropped. `styled`
+    colours the value by what it says (vocab.STYLES). `whole` values are never cut: an id, a
+    date (by default the `id`, `date` and `end` columns); rather than cut one, the table leaves
+    the column out, or shows each record as a block.
+
+    `shows` makes a cell's text from the row (an evidence level as a one-character mark);
+    `compact` is a shorter form the whole column takes when its full form would leave another
+    column out ('Kishida L' for 'Kishida (leader)'); `legend` says what the marks or the
+    compact forms mean, from the rows, under the table (only when a compact form is shown).
+    """
+
+    def __init__(
+        self,
+        key: str,
+        header: str | None = None,
+        *,
+        flex: int = 0,
+        drop: int = 0,
+        styled: bool = False,
+        data: str | None = None,
+        least: int = 12,
+        whole: bool | None = None,
+        shows: Callable[[dict[str, Any]], Any] | None = None,
+        compact: Callable[[dict[str, Any]], Any] | None = None,
+        legend: Callable[[list[dict[str, Any]]], str | None] | None = None,
+    ) -> None:
+        self.key = key
+        self.least = least
+        self.header = header if header is not None else key.replace("_", " ")
+        self.flex = flex
+        self.drop = drop
+        self.styled = styled
+        self.data = data or key
+        self.whole = whole if whole is not None else self.data in WHOLE_COLUMNS
+        self.shows = shows
+        self.compact = compact
+        self.legend = legend
+
+
+# Data columns whose values a table never cuts: an id is typed back (`show ID`), a cut date is
+# no date.
+WHOLE_COLUMNS = ("id", "date", "end")
+
 
 Notes = Callable[[Listing], list[str]]
 Title = Callable[[Listing], "str | None"]
@@ -82,13 +137,8 @@ def shown(listing: Listing) -> Shown:
 
 
 def carried_view(listing: Listing) -> View:
-    """The view a listing brings itself, else every column with an equal share."""
-    notes = listing.notes or []
-    return View(
-        listing.table or [Column(c, flex=1) for c in listing.columns],
-        title=listing.title,
-        notes=lambda _: list(notes),
-    )
+    """A listing without a view of its own: every column, with an equal share."""
+    return View([Column(c, flex=1) for c in listing.columns])
 
 
 # --- the notes some views print under the table -------------------------------------------------
