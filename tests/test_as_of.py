@@ -408,8 +408,8 @@ def test_check_of_the_seed_as_of_its_year_cites_no_later_source() -> None:
     assert later_sources("--as-of", "2023") == set()
 
 
-def test_the_readme_example_is_what_the_tool_prints() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+def test_the_documented_example_is_what_the_tool_prints() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "docs" / "as-of.md").read_text(encoding="utf-8")
     block = readme.split("<!-- as-of example -->\n")[1].split("<!-- /as-of example -->")[0]
     commands = [c for c in block.split("    $ asiapac ") if c]
     assert len(commands) == 3

@@ -16,7 +16,7 @@ from asiapac_cli.queries.timeline import TIMELINE_COLUMNS, timeline
 from conftest import REPO, as_text, as_written, run, write_facts
 
 BUNDLED = str(REPO / "data" / "facts.yaml")
-README = (REPO / "README.md").read_text(encoding="utf-8")
+USAGE = (REPO / "docs" / "usage.md").read_text(encoding="utf-8")
 
 
 def on_bundled(*args: str) -> object:
@@ -193,7 +193,7 @@ def test_notes_travel_with_claims_and_stances_in_structured_formats() -> None:
 
 
 def test_readme_lists_every_sqlite_table() -> None:
-    paragraph = README.split("The SQLite export has the tables", 1)[1].split("\n\n", 1)[0]
+    paragraph = USAGE.split("The SQLite export has the tables", 1)[1].split("\n\n", 1)[0]
     assert set(re.findall(r"`(\w+)`", paragraph)) == set(SQLITE_TABLES)
 
 

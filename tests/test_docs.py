@@ -15,6 +15,8 @@ from conftest import REPO, run
 app = build_app()
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+PAGES = sorted((REPO / "docs").glob("*.md"))
+OUTPUT = (REPO / "docs" / "output.md").read_text(encoding="utf-8")
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
@@ -48,7 +50,7 @@ def test_the_ci_script_runs_the_readme_test_command_verbatim() -> None:
 
 
 def test_every_exit_code_is_documented() -> None:
-    table = README.split("### Exit codes", 1)[1].split("###", 1)[0]
+    table = OUTPUT.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)}
     assert {int(status) for status in errors.ExitStatus} == documented
 
@@ -66,7 +68,7 @@ def test_every_exit_code_is_documented() -> None:
     ],
 )
 def test_documented_columns_are_the_real_header(command: str, args: list[str]) -> None:
-    row = re.search(rf"^\| `{re.escape(command)}`[^|]*\| `([^`]+)`", README, re.MULTILINE)
+    row = re.search(rf"^\| `{re.escape(command)}`[^|]*\| `([^`]+)`", OUTPUT, re.MULTILINE)
     assert row, f"no columns row for {command}"
     header = run(*args, "-f", "tsv").stdout.splitlines()[0].split("\t")
     documented = row.group(1).split()
@@ -94,12 +96,12 @@ def test_help_keeps_literal_brackets() -> None:
 
 
 def test_the_readme_screens_are_what_the_tool_shows() -> None:
-    """The 80-column screens in 'On a terminal' are real (refresh: python docs/screens.py)."""
+    """The 80-column screens in the README and docs/ are real (refresh: python docs/screens.py)."""
     import subprocess
     import sys
 
     check = subprocess.run([sys.executable, str(REPO / "docs" / "screens.py"), "--check"])
-    assert check.returncode == 0, "README screens are out of date: run python docs/screens.py"
+    assert check.returncode == 0, "screens are out of date: run python docs/screens.py"
 
 
 def test_root_help_fits_80_columns_and_opens_with_examples() -> None:
@@ -115,7 +117,20 @@ def test_root_help_fits_80_columns_and_opens_with_examples() -> None:
 SCREEN = re.compile(r"<!-- screen: (?P<args>[^>]*?) -->\n```\n(?P<body>.*?)```\n<!-- /screen -->", re.DOTALL)
 
 
-@pytest.mark.parametrize("block", SCREEN.findall(README), ids=lambda block: block[0])
+SCREENS = [
+    block
+    for page in [REPO / "README.md", *PAGES]
+    for block in SCREEN.findall(page.read_text(encoding="utf-8"))
+]
+
+
+def test_the_readme_and_the_docs_show_screens() -> None:
+    shown = [args for args, _ in SCREENS]
+    assert "summits" in [args for args, _ in SCREEN.findall(README)]  # the README's one screen
+    assert len(shown) >= 3
+
+
+@pytest.mark.parametrize("block", SCREENS, ids=lambda block: block[0])
 def test_each_readme_screen_is_what_the_command_draws(
     block: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -135,3 +150,42 @@ def test_each_readme_screen_is_what_the_command_draws(
     )
     drawn = "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
     assert f"$ asiapac {args}\n" + drawn == body
+
+
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+@pytest.mark.parametrize("page", [REPO / "README.md", *PAGES], ids=lambda page: page.name)
+def test_links_stay_inside_the_repository_and_lead_somewhere(page: object) -> None:
+    """A clone has only the repository: no link may leave it (../shared, a sibling checkout)."""
+    assert isinstance(page, type(REPO))
+    text = page.read_text(encoding="utf-8")
+    assert "../shared" not in text
+    for target in LINK.findall(text):
+        if target.startswith(("http://", "https://", "mailto:")):
+            continue
+        resolved = (page.parent / target).resolve()
+        assert resolved.is_relative_to(REPO), target
+        assert resolved.exists(), f"{page.name} links to {target}, which does not exist"
+
+
+def test_the_readme_links_every_page_of_the_docs() -> None:
+    linked = set(LINK.findall(README))
+    assert {f"docs/{page.name}" for page in PAGES} <= linked
+
+
+def test_the_readme_is_short_and_opens_with_what_a_newcomer_needs() -> None:
+    lines = README.splitlines()
+    assert len(lines) <= 160
+    first_screen = "\n".join(lines[:40])
+    assert "## Quick start" in first_screen and ".venv/bin/asiapac" in first_screen
+    assert "PATH" in first_screen  # the venv's bin/ must be on PATH to type `asiapac`
+    where_to_start = README.split("## Where to start", 1)[1].split("\n## ", 1)[0]
+    listed = [
+        line.split("#")[0].split() for line in where_to_start.splitlines() if line.startswith("    asiapac ")
+    ]
+    helped = run("--help", env={"COLUMNS": "80"}).stdout.split("Where to start:", 1)[1].split("\n\n", 1)[0]
+    asked = [
+        line.split()[: len(words)] for line, words in zip(helped.strip().splitlines(), listed, strict=True)
+    ]
+    assert listed == asked  # the README's six questions are --help's, in its order
