@@ -770,3 +770,95 @@ def test_a_title_said_in_passing_never_confirms_a_sentence_by_itself() -> None:
     verdict, read = former_title("Former Prime Minister Fumio Kishida attended the Vilnius summit.")
     assert verdict == "confirmed"
     assert ("former-title", "confirmed") in read and len(read) == 2
+
+
+# --- "the previous three summits": every summit the count covers, or nothing -------------------
+
+
+def series_rows(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [
+        (r["verdict"], [(c["summit"], c["verdict"]) for c in r["reading"] if c["kind"] == "attended"])
+        for r in rows_of(text)
+        if r["reading"]
+    ]
+
+
+def test_the_previous_summits_are_counted_back_from_the_summit_the_text_is_about() -> None:
+    # Albanese led Australia at Madrid and Vilnius; Marles, his deputy, at Washington (BBC, 2025:
+    # "Australia's prime minister had attended the previous three summits").
+    text = (
+        "Australia's prime minister skipped the summit in The Hague. "
+        "Marles said Australia's prime minister had attended the previous three summits."
+    )
+    (row,) = [r for r in rows_of(text) if r["sentence"].startswith("Marles said")]
+    assert row["verdict"] == "contradicted"
+    assert [(c["summit"], c["verdict"]) for c in row["reading"]] == [
+        ("madrid-summit-2022", "confirmed"),
+        ("vilnius-summit-2023", "confirmed"),
+        ("washington-summit-2024", "contradicted"),
+    ]
+    assert "Richard Marles" in row["correction"] and "Washington 2024" in row["correction"]
+    # Two back from Washington: Madrid and Vilnius, both led by Albanese.
+    at_washington = "At the Washington summit, Albanese had attended the previous two summits."
+    assert series_rows(at_washington) == [
+        ("confirmed", [("madrid-summit-2022", "confirmed"), ("vilnius-summit-2023", "confirmed")])
+    ]
+
+
+def test_the_last_summits_count_back_from_the_texts_own_date() -> None:
+    dated = "1 March 2025\n\nAlbanese has attended the last three summits."
+    assert series_rows(dated)[0][0] == "contradicted"  # Washington 2024 was Marles
+    kishida = "1 March 2025\n\nKishida attended the last three summits."
+    assert series_rows(kishida) == [
+        (
+            "confirmed",
+            [
+                ("madrid-summit-2022", "confirmed"),
+                ("vilnius-summit-2023", "confirmed"),
+                ("washington-summit-2024", "confirmed"),
+            ],
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Albanese has attended the last three summits.",  # no date, no summit: from when?
+        "Albanese attended the previous three summits.",  # 'previous' to no summit named
+        "15 July 2024\n\nAlbanese has attended the last two summits.",  # Washington, 4 days before: counted?
+        "At the Vilnius summit, Kishida had attended the previous three summits.",  # the extraordinary 2022 ones
+        "At the Washington summit, Albanese had not attended the previous two summits.",  # none, or not all?
+    ],
+)
+def test_a_count_of_summits_without_a_sure_reference_claims_nothing(text: str) -> None:
+    assert series_rows(text) == []
+
+
+def attended_by(sentence: str) -> list[tuple[str, str, str]]:
+    return [(c["summit"], c["person"] or c["country"], c["verdict"]) for c in claims(sentence, "attended")]
+
+
+def test_what_a_reporting_verb_introduces_has_its_own_subject() -> None:
+    # Marles did not attend Madrid; Albanese did. The sentence is about Albanese.
+    assert attended_by("Marles said Albanese attended the Madrid summit.") == [
+        ("madrid-summit-2022", "anthony-albanese", "confirmed")
+    ]
+    assert attended_by("Marles said Australia's prime minister attended the Madrid summit.")[0][1:] == (
+        "anthony-albanese",
+        "confirmed",
+    )
+    # 'The United States' is no reporting verb.
+    assert verdict_of("United States supported a NATO liaison office in Tokyo.") == "confirmed"
+    # The speaker named again by a pronoun is still the subject.
+    assert attended_by("Marles said he attended the Madrid summit.") == [
+        ("madrid-summit-2022", "richard-marles", "contradicted")
+    ]
+    assert verdict_of("Macron said on Wednesday he opposed plans for a NATO liaison office in Japan.") == "confirmed"
+
+
+def test_a_relative_clause_between_subject_and_verb_is_not_the_subject() -> None:
+    # Marles led Australia at Washington; Albanese did not come.
+    assert attended_by("Marles, who said Albanese was busy, attended the Washington summit.") == [
+        ("washington-summit-2024", "richard-marles", "confirmed")
+    ]

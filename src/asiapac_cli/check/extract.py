@@ -11,6 +11,7 @@ them. What cannot be pinned down yields no claim, never a guess.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -89,6 +90,18 @@ PREPOSITIONS = (
     "without",
 )
 PREPOSITION = lx.words(PREPOSITIONS)
+# ', who said Albanese was busy,': a relative clause between a subject and its verb (bounded, so
+# the search stays linear).
+CLOSED_RELATIVE = re.compile(r",\s{1,3}(?:who|which|whose|whom)\b[^,;]{0,200},", re.I)
+# Verbs that introduce what someone said ('said', 'adding'), after which a new subject starts.
+# In lower case only, and without the forms that are as often nouns or names ('the United
+# States', 'reports', 'notes').
+REPORTED = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(v for v in lx.REPORTING if v not in ("states", "reports", "notes"))
+    + r"|adding|saying|noting|stressing|telling)(?![\w-])"
+)
+SPEAKER_AGAIN = re.compile(r"(?<![\w-])(?:he|she|it|they|we)(?![\w-])", re.I)
 LAST_WORD = re.compile(r"([\w'’-]+)\W{0,3}$")
 PASSIVE_BY = re.compile(r"\s{0,3}by\b", re.I)
 AUXILIARY = lx.words(("did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "be", "been"))
@@ -136,6 +149,17 @@ RUNNING = re.compile(
     rf"(?P<m>{'|'.join(lx.ORDINALS)})\s{{1,3}}consecutive\s{{1,3}}(?:year|summit|time)s?",
     re.I,
 )
+# "attended the previous three summits", "has been at the last two NATO summits": a run of summits
+# counted back from a reference (see Extractor.series), right after the verb.
+SERIES = re.compile(
+    rf"\s{{1,3}}(?:all\s{{1,3}}(?:of\s{{1,3}})?)?(?:the|its|their|his|her)\s{{1,3}}(?:previous|last|past|preceding)\s{{1,3}}"
+    rf"(?P<n>{lx.NUMBER})\s{{1,3}}(?:(?:NATO|annual|alliance|leaders['’]?)\s{{1,3}}){{0,2}}summits\b",
+    re.I,
+)
+# How long before a text's own date a summit must have ended for "the last three summits" to be
+# read from that date: a text written during or just after a summit may or may not count it.
+SERIES_QUIET_DAYS = 30
+
 OBJECT_GAP = re.compile(
     r"(?:\s|,|\b(?:the|a|an|this|that|its|their|his|her|country|NATO['’]?s?|alliance['’]?s?|annual|leaders['’]?|year['’]?s?|"
     r"summits?\s{1,3}(?:in|at)|in|at|(?:19|20)\d\d)\b){0,16}",
@@ -201,20 +225,43 @@ class Reader:
         (after any subordinator) that names one not governed by a preposition; adjuncts such
         as 'unlike Tokyo' or 'after lobbying by Tokyo' are skipped."""
         self.verb_start = verb_start
+        # A relative clause closed before the verb is not where its subject is ('Marles, who
+        # said Albanese was busy, attended ...'): nothing inside it is read.
+        closed = [(m.start(), m.end()) for m in CLOSED_RELATIVE.finditer(self.text, clause_start, verb_start)]
+
+        def outside(position: int) -> bool:
+            return not any(a <= position < b for a, b in closed)
+
         start = clause_start
         for m in SUBORDINATOR.finditer(self.text, clause_start, verb_start):
-            start = m.end()
+            if outside(m.start()):
+                start = m.end()
+        # What a reporting verb introduces has a subject of its own: 'Marles said Albanese
+        # attended' is about Albanese, not Marles.
+        reporter = start
+        for m in REPORTED.finditer(self.text, start, verb_start):
+            if outside(m.start()):
+                start = m.end()
+        # ... unless it is the speaker again: 'Macron said on Wednesday he opposed the office'.
+        named = any(start <= m.start < verb_start and self.is_agent(m) for m in self.r.mentions)
+        if start != reporter and not named and SPEAKER_AGAIN.search(self.text, start, verb_start):
+            start = reporter
         pieces = []
         piece_start = start
         for comma in re.finditer(",", self.text[start:verb_start]):
             pieces.append((piece_start, start + comma.start()))
             piece_start = start + comma.end()
         pieces.append((piece_start, verb_start))
+        pieces = [(a, b) for a, b in pieces if outside(a)]
         for a, b in reversed(pieces[-4:]):
             piece = self.text[a:b]
             if not piece.strip():
                 continue
-            found = [m for m in self.r.mentions if a <= m.start < b and self.is_agent(m) and self.free(m, a)]
+            found = [
+                m
+                for m in self.r.mentions
+                if a <= m.start < b and outside(m.start) and self.is_agent(m) and self.free(m, a)
+            ]
             if found:
                 return found
             if PREPOSITION.fullmatch(piece.split()[0]):
@@ -310,7 +357,7 @@ class Reader:
         the Washington summit', 'Japan was represented by its foreign minister at The Hague', 'the
         leaders of all four partners attended the Vilnius summit', 'Kishida travelled to Madrid
         for the NATO summit', 'did not attend', 'skipped'."""
-        if not self.r.summits:
+        if not self.r.summits and not SERIES.search(self.text):
             return []
         found: list[Claim] = []
         verbs = [(m, "attend") for m in lx.ATTEND.finditer(self.text)]
@@ -327,7 +374,10 @@ class Reader:
                 summits = [s for s in self.r.summits if verb.end() <= s.start < clause_end and s.events][:1]
             else:
                 summits = self.objects(verb.end(), clause_end)
-            if not summits and len(self.r.summits) == 1 and self.r.summits[0].start < verb.start():
+            counted = how == "attend" and SERIES.match(self.text, verb.end()) is not None
+            if counted:  # "attended the previous three summits": those, or nothing
+                summits = [] if passive else self.series(verb.end(), verb.start())
+            elif not summits and len(self.r.summits) == 1 and self.r.summits[0].start < verb.start():
                 summits = list(self.r.summits)  # "At Madrid 2022, the four partners attended"
             if how == "sent" and passive:
                 passive = False  # "Japan was represented by Iwaya": the country is the subject
@@ -357,6 +407,43 @@ class Reader:
                 if attended and len(group) > 1:
                     found += self.together(event, tuple(group), verb.start(), summit, words)
         return found
+
+    def series(self, verb_end: int, verb_start: int) -> list[SummitRef]:
+        """'(attended) the previous three summits': the summits counted back from a reference. A
+        summit this sentence names before the phrase is it; else 'previous' counts back from the
+        last summit the text named, and 'last' or 'past' from the text's own date (when no summit
+        had just ended: one that just ended may or may not be counted). Nothing when the count
+        reaches an extraordinary meeting (people count the annual summits; the base holds both),
+        goes past the base's first summit, or the verb is negated ('not all' or 'none'?)."""
+        match = SERIES.match(self.text, verb_end)
+        if match is None or lx.NEGATION.search(self.text[max(0, verb_start - 12) : verb_start]):
+            return []
+        written = match.group("n").casefold()
+        count = lx.NUMBERS[written] if written in lx.NUMBERS else int(written)
+        alliance = self.gz.alliance
+        summits = sorted(
+            (e for e in self.gz.events if e["kind"] == "summit" and alliance in (e.get("actors") or [])),
+            key=lambda e: str(e["date"]),
+        )
+        named = [s.events[0] for s in self.r.summits if s.end <= verb_start and len(s.events) == 1]
+        counted_back = re.search(r"previous|preceding", match.group(0), re.I) is not None
+        reference = named[-1] if named else (self.r.context.summit if counted_back else None)
+        today = self.r.context.today
+        if reference is not None:
+            day = str((self.gz.fb.get(reference) or {}).get("date", ""))
+            before = [e for e in summits if str(e["date"]) < day]
+        elif today is not None and not counted_back:
+            ended = [e for e in summits if str(e.get("end") or e["date"]) < today.lo.isoformat()]
+            last_end = str(ended[-1].get("end") or ended[-1]["date"]) if ended else ""
+            if len(last_end) != 10 or (today.lo - dt.date.fromisoformat(last_end)).days < SERIES_QUIET_DAYS:
+                return []
+            before = ended
+        else:
+            return []
+        chosen = before[-count:] if 1 < count <= len(before) else []
+        if any("extraordinary" in str(e["title"]).casefold() for e in chosen):
+            return []
+        return [SummitRef(match.start(), match.end(), match.group(0).strip(), "", (e["id"],)) for e in chosen]
 
     def objects(self, verb_end: int, clause_end: int) -> list[SummitRef]:
         """The summits a verb governs: one named right after it ('attended the Vilnius summit',

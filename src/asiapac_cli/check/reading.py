@@ -82,6 +82,7 @@ class Context:
     topic: str | None = None
     as_of: dt.date | None = None
     today: When | None = None  # the text's own date: its date line, else its dateline
+    summit: str | None = None  # the last summit named, for "the previous three summits"
 
 
 @dataclass(frozen=True)
@@ -167,17 +168,20 @@ def read(sentence: Sentence, gazetteer: Gazetteer, context: Context) -> tuple[Re
 
 
 def following(reading: Reading, gazetteer: Gazetteer, context: Context) -> Context:
-    """The context after `reading`: its last full date and year, its first person and topic."""
+    """The context after `reading`: its last full date and year, its first person and topic, its
+    last summit named by one place and date that leave no doubt which."""
     absolute = [d for d in reading.dates if not d.yearless and not d.relative and d.precision != "years"]
     last = reading.dates[-1] if reading.dates and not reading.dates[-1].yearless else None
     person = next((m.id for m in reading.actors() if gazetteer.is_person(m.id)), None)
     topic = next((m.id for m in reading.topics() if m.id in stance_topics(gazetteer)), None)
+    summit = next((s.events[0] for s in reversed(reading.summits) if len(s.events) == 1), None)
     return replace(
         context,
         last_date=last or context.last_date,
         year=absolute[-1].hi.year if absolute else context.year,
         person=person or context.person,
         topic=topic or context.topic,
+        summit=summit or context.summit,
     )
 
 
