@@ -102,15 +102,61 @@ def test_stances_at_three_dates() -> None:
     assert "france-opposes-tokyo-office" not in before_first_source
     assert {"nato-proposes-tokyo-office", "china-on-tokyo-office"} <= before_first_source
     before_vilnius = ids("stances", "tokyo-office", "--as-of", "2023-07-11")
-    assert "france-opposes-tokyo-office" not in before_vilnius  # its record is Macron's of 12 July
     assert "germany-on-tokyo-office" in before_vilnius
     assert "france-opposes-tokyo-office" in ids("stances", "tokyo-office", "--as-of", "2023-07-12")
+
+
+def france(day: str) -> dict[str, Any]:
+    (row,) = [
+        r
+        for r in json.loads(run("stances", "tokyo-office", "--as-of", day, "-f", "json").stdout)
+        if r["actor"] == "france"
+    ]
+    return row
+
+
+def test_a_stance_reported_before_the_statement_it_records_shows_as_first_reported() -> None:
+    # The Financial Times reported Macron's opposition on 5 June 2023 (Anadolu, that day); AFP
+    # quoted a French official on the 6th; Macron said it himself at Vilnius on 12 July.
+    first = france("2023-06-05")
+    assert (first["date"], first["position"], first["evidence"]) == ("2023-06-05", "opposed", "single-source")
+    assert first["sources"] == ["anadolu-usmuslims-2023-06-05"] and "Financial Times" in first["summary"]
+    assert first["said"] is None and first["occasion"] is None  # Macron's words of 12 July: later
+    before = france("2023-07-11")
+    assert (before["date"], before["evidence"]) == ("2023-06-06", "well-documented")
+    assert before["sources"] == ["anadolu-usmuslims-2023-06-05", "afp-spacewar-2023-06-06"]
+    assert "Vilnius" not in json.dumps(before)
+    stated = france("2023-07-12")
+    assert stated["date"] == "2023-07-12" and "geography is stubborn" in stated["said"]
+    summary = about("--as-of", "2023-06-10")["as_of"]
+    assert summary["first_reported"] == 1 and "3 stances (and 1 as first reported)" in summary["summary"]
+    # A text of 20 June 2023 that says France opposed the office is confirmed from what was
+    # known then, and cites only those sources.
+    (row,) = [
+        r
+        for r in json.loads(
+            run(
+                "check",
+                "-",
+                "-f",
+                "json",
+                input="20 June 2023\n\nFrance opposed a NATO liaison office in Tokyo.\n",
+            ).stdout
+        )
+        if r["line"] == 3
+    ]
+    assert row["verdict"] == "confirmed"
+    assert row["sources"] == ["anadolu-usmuslims-2023-06-05", "afp-spacewar-2023-06-06"]
 
 
 def test_who_opposed_and_who_supported_at_three_dates() -> None:
     nobody = run("who-opposed", "tokyo-office", "--as-of", "2023-05-03")
     assert nobody.exit_code == 1 and "as of 2023-05-03" in nobody.stderr
-    assert ids("who-opposed", "tokyo-office", "--as-of", "2023-06-30") == {"china-on-tokyo-office"}
+    assert ids("who-opposed", "tokyo-office", "--as-of", "2023-06-04") == {"china-on-tokyo-office"}
+    assert ids("who-opposed", "tokyo-office", "--as-of", "2023-06-30") == {
+        "china-on-tokyo-office",
+        "france-opposes-tokyo-office",  # as first reported, 5 June
+    }
     assert ids("who-opposed", "tokyo-office", "--as-of", "2023-07-12") == {
         "china-on-tokyo-office",
         "france-opposes-tokyo-office",
@@ -205,6 +251,7 @@ def test_claims_at_three_dates() -> None:
 
 def test_search_at_three_dates() -> None:
     assert "france-opposes-tokyo-office" not in ids("search", "geography", "--as-of", "2023-06-04")
+    # As first reported (5 June), the stance has none of Macron's words of 12 July.
     assert "france-opposes-tokyo-office" not in ids("search", "geography", "--as-of", "2023-07-11")
     assert "france-opposes-tokyo-office" in ids("search", "geography", "--as-of", "2023-07-12")
 

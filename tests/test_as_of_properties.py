@@ -56,7 +56,7 @@ def cited(record: dict[str, Any]) -> list[str]:
 
 @cache
 def oracle() -> tuple[dict[str, str], dict[str, str]]:
-    """(record id -> day known, ITPP id -> first day shown under negotiation)."""
+    """(record id -> day known, ITPP or stance id -> first day shown in an earlier state)."""
     raw = yaml.load(BUNDLED.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     checked_on = raw.get("checked_on") or raw["as_of"]
     published = {s["id"]: last_day(s.get("date") or s.get("accessed") or checked_on) for s in raw["sources"]}
@@ -74,11 +74,13 @@ def oracle() -> tuple[dict[str, str], dict[str, str]]:
             known[record["id"]] = max(earliest, happened) if happened else earliest
     for kind in ("actors", "topics"):  # vocabulary: always there
         known.update({record["id"]: "0000-01-01" for record in raw.get(kind) or []})
-    negotiating = {}
-    for itpp in raw.get("itpps") or []:
-        days = [max(last_day(s["date"]), min(published[c] for c in cited(s))) for s in itpp.get("states", [])]
+    negotiating = {}  # an ITPP under negotiation, or a stance as first reported
+    for record in [*(raw.get("itpps") or []), *(raw.get("stances") or [])]:
+        days = [
+            max(last_day(s["date"]), min(published[c] for c in cited(s))) for s in record.get("states", [])
+        ]
         if days:
-            negotiating[itpp["id"]] = min(days)
+            negotiating[record["id"]] = min(days)
     return known, negotiating
 
 

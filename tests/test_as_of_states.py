@@ -143,3 +143,47 @@ def test_validate_accepts_a_state_before_the_agreement_and_refuses_one_after(tmp
         tmp_path / "wrong.yaml", state_file("2022-06-29").replace("under-negotiation", "signed")
     )
     assert "expected one of under-negotiation" in run("validate", str(wrong)).stdout
+
+
+def stance_state_file(state_date: str, stance_date: str | None = '"2023-07-12"') -> str:
+    text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    dated = f"    date: {stance_date}\n" if stance_date else ""
+    return text.replace(
+        '    position: opposed\n    date: "2023-07-12"\n    said: The Indo-Pacific is not the North Atlantic\n',
+        f"    position: opposed\n{dated}    said: The Indo-Pacific is not the North Atlantic\n"
+        "    states:\n"
+        f'      - date: "{state_date}"\n'
+        "        position: opposed\n"
+        "        summary: Reported before Vilnius.\n"
+        "        evidence: single-source\n"
+        "        sources: [nato-madrid-partners-2022]\n",
+    )
+
+
+def test_validate_refuses_a_stance_state_after_its_statement_or_without_one(tmp_path: Path) -> None:
+    good = write_facts(tmp_path / "good.yaml", stance_state_file("2023-06"))
+    assert run("validate", str(good)).exit_code == 0
+    late = run("validate", str(write_facts(tmp_path / "late.yaml", stance_state_file("2023-08"))))
+    assert late.exit_code == 65
+    assert "stances[0].states[0]: a state dated '2023-08' must come before date '2023-07-12'" in late.stdout
+    undated = run("validate", str(write_facts(tmp_path / "undated.yaml", stance_state_file("2023-06", None))))
+    assert undated.exit_code == 65
+    assert "a stance with 'states' needs a 'date'" in undated.stdout
+    assert all(
+        line.split(":")[1].isdigit() for line in late.stdout.splitlines() if "states" in line
+    )  # file:line
+
+
+def test_a_stance_is_shown_as_first_reported_in_every_format(tmp_path: Path) -> None:
+    data = str(write_facts(tmp_path / "good.yaml", stance_state_file("2023-06")))
+    (row,) = json.loads(
+        run("who-opposed", "tokyo-office", "--as-of", "2023-07-01", "-f", "json", "--data", data).stdout
+    )
+    assert (row["date"], row["summary"], row["said"]) == ("2023-06", "Reported before Vilnius.", None)
+    tsv = run("who-opposed", "tokyo-office", "--as-of", "2023-07-01", "--data", data).stdout
+    assert "Reported before Vilnius." in tsv and "North Atlantic" not in tsv
+    database = tmp_path / "db.sqlite"
+    assert run("export", "-f", "sqlite", "-o", str(database), "--data", data).exit_code == 0
+    with sqlite3.connect(database) as db:
+        rows = db.execute("select stance_id, number, date, position, summary from stance_states").fetchall()
+    assert rows == [("france-opposes-tokyo-office", 1, "2023-06", "opposed", "Reported before Vilnius.")]

@@ -854,7 +854,10 @@ def test_what_a_reporting_verb_introduces_has_its_own_subject() -> None:
     assert attended_by("Marles said he attended the Madrid summit.") == [
         ("madrid-summit-2022", "richard-marles", "contradicted")
     ]
-    assert verdict_of("Macron said on Wednesday he opposed plans for a NATO liaison office in Japan.") == "confirmed"
+    assert (
+        verdict_of("Macron said on Wednesday he opposed plans for a NATO liaison office in Japan.")
+        == "confirmed"
+    )
 
 
 def test_a_relative_clause_between_subject_and_verb_is_not_the_subject() -> None:

@@ -52,6 +52,10 @@ CREATE TABLE stances (
     id TEXT PRIMARY KEY, topic TEXT NOT NULL REFERENCES topics(id),
     actor TEXT NOT NULL REFERENCES actors(id), position TEXT NOT NULL, date TEXT, said TEXT,
     occasion TEXT, summary TEXT, evidence TEXT NOT NULL, correction TEXT, note TEXT, ally INTEGER);
+CREATE TABLE stance_states (
+    stance_id TEXT NOT NULL REFERENCES stances(id), number INTEGER NOT NULL, date TEXT NOT NULL,
+    position TEXT NOT NULL, summary TEXT, evidence TEXT NOT NULL, note TEXT,
+    PRIMARY KEY (stance_id, number));
 CREATE TABLE groupings (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, founded TEXT, nature TEXT NOT NULL,
     evidence TEXT NOT NULL, correction TEXT, note TEXT);
@@ -198,6 +202,18 @@ def sqlite_rows(fb: FactBase) -> dict[str, list[tuple[Any, ...]]]:
         ]
     for stance in fb.table("stances").values():
         add("stances", stance)
+        rows["stance_states"] += [
+            (
+                stance["id"],
+                n,
+                state["date"],
+                state["position"],
+                state.get("summary"),
+                state["evidence"],
+                state.get("note"),
+            )
+            for n, state in enumerate(stance.get("states") or [], start=1)
+        ]
     for grouping in fb.table("groupings").values():
         add("groupings", grouping)
         rows["grouping_aliases"] += [(grouping["id"], a) for a in grouping.get("aliases") or []]

@@ -4,7 +4,8 @@
 only the citations, ITPP areas and predecessor whose sources were published by then, and the
 references (a grouping's events, a claim's records, a gap's records) to records kept. An ITPP not
 yet agreed appears in the latest earlier state its `states` give, if a source known then says
-so, else not at all. Actors and topics are vocabulary: they assert nothing and are always kept.
+so, else not at all; so does a stance before the statement it records (as first reported).
+Actors and topics are vocabulary: they assert nothing and are always kept.
 
 Queries never know: they are handed the narrowed FactBase like any other.
 """
@@ -40,11 +41,14 @@ VOCABULARY = ("actors", "topics")
 class KnownOn:
     """What narrowing the fact base to `day` kept and left out, counted by kind."""
 
-    def __init__(self, day: str, known: dict[str, int], later: dict[str, int], in_state: int) -> None:
+    def __init__(
+        self, day: str, known: dict[str, int], later: dict[str, int], in_state: int, reported: int = 0
+    ) -> None:
         self.day = day
         self.known = known
         self.later = later
         self.in_state = in_state  # ITPPs shown in an earlier state (under negotiation), in `later`
+        self.reported = reported  # stances shown as first reported, before their statement, in `later`
 
     @property
     def left_out(self) -> bool:
@@ -61,6 +65,13 @@ class KnownOn:
                     f"{count(n, WORDS[kind])} (and {more})"
                     if n
                     else count(self.in_state, "ITPP") + " under negotiation"
+                )
+            elif kind == "stances" and self.reported:  # shown as first reported; said later
+                more = f"{self.reported} as first reported"
+                known.append(
+                    f"{count(n, WORDS[kind])} (and {more})"
+                    if n
+                    else count(self.reported, "stance") + " as first reported"
                 )
             elif n:
                 known.append(count(n, WORDS[kind]))
@@ -80,6 +91,7 @@ class KnownOn:
             "summary": self.summary(),
             "known": dict(self.known),
             "under_negotiation": self.in_state,
+            "first_reported": self.reported,
             "later": dict(self.later),
         }
 
@@ -184,6 +196,29 @@ class Trim:
         view["states"] = states
         return view
 
+    def earlier_stance(self, stance: Record) -> Record | None:
+        """A stance before the statement it records, as the latest report known then gives it
+        (its position, date, summary and sources; not the later words or occasion); else None."""
+        states = self.states(stance)
+        if not states:
+            return None
+        latest = states[-1]
+        view: Record = {
+            "id": stance["id"],
+            "topic": stance["topic"],
+            "actor": stance["actor"],
+            "position": latest["position"],
+            "date": latest["date"],
+        }
+        if "ally" in stance:
+            view["ally"] = stance["ally"]
+        for field in ("summary", "note"):
+            if latest.get(field):
+                view[field] = latest[field]
+        view["evidence"] = latest["evidence"]
+        view["sources"] = latest["sources"]
+        return view
+
 
 def narrow(fb: FactBase, day: str) -> FactBase:
     """`fb` as it stood on `day` (an ISO date), with a KnownOn saying what was left out."""
@@ -232,12 +267,15 @@ class KnownOnBase(FactBase):
             ids = self.whole.table(kind)
             totals[kind] = len(ids)
             known[kind] = sum(1 for i in ids if self.days[i] <= self.day)
-        in_state = sum(
-            1
-            for i, itpp in self.whole.table("itpps").items()
-            if self.days[i] > self.day and self.trim.states(itpp)
-        )
-        return KnownOn(self.day, known, {k: totals[k] - known[k] for k in COUNTED}, in_state)
+        in_state = [
+            sum(
+                1
+                for i, record in self.whole.table(kind).items()
+                if self.days[i] > self.day and self.trim.states(record)
+            )
+            for kind in ("itpps", "stances")
+        ]
+        return KnownOn(self.day, known, {k: totals[k] - known[k] for k in COUNTED}, *in_state)
 
     def table(self, kind: str) -> dict[str, Record]:
         if kind == "actors":  # vocabulary, but a person's offices are facts with sources
@@ -262,10 +300,15 @@ class KnownOnBase(FactBase):
                 earlier = self.trim.earlier_state(record)
                 if earlier is not None:
                     table[record_id] = earlier
+            elif kind == "stances":  # not said yet as recorded: perhaps already reported
+                reported = self.trim.earlier_stance(record)
+                if reported is not None:
+                    table[record_id] = reported
         return table
 
     def holds(self, record_id: str) -> bool:
-        """Whether this base holds the record (vocabulary always; an ITPP also in a state)."""
+        """Whether this base holds the record (vocabulary always; an ITPP or a stance also in an
+        earlier state)."""
         kind = self.whole.kind_of(record_id)
         if kind is None:
             return False
@@ -276,8 +319,8 @@ class KnownOnBase(FactBase):
                 ids = self.whole.events.column("ids")
                 self._kept_events = {ids[i] for i in self.positions}
             return record_id in self._kept_events
-        if kind == "itpps":
-            return record_id in self.table("itpps")
+        if kind in ("itpps", "stances"):  # either may be held in an earlier state
+            return record_id in self.table(kind)
         return self.days[record_id] <= self.day
 
     @property

@@ -123,6 +123,15 @@ class Itpp(Fact, total=False):
     states: list[ItppState]
 
 
+class StanceState(TypedDict, total=False):
+    date: Required[str]
+    position: Required[str]
+    summary: str
+    evidence: Required[str]
+    note: str
+    sources: Required[list[Citation]]
+
+
 class Stance(Fact, total=False):
     topic: Required[str]
     actor: Required[str]
@@ -132,6 +141,7 @@ class Stance(Fact, total=False):
     said: str
     occasion: str
     summary: str
+    states: list[StanceState]
 
 
 class Grouping(Fact, total=False):

@@ -615,23 +615,45 @@ ITPP_STATE = Mapping(
 )
 
 
+def check_states_before(
+    record: dict[str, Any], node: Any, checker: SchemaCheck, label: str, field: str, why: str
+) -> None:
+    """Each earlier state comes before the record's own date (`field`): it is what was known
+    before the record happened as it stands."""
+    own = record.get(field)
+    if not own or not isinstance(record.get("states"), list):
+        return
+    state_nodes: list[Any] = next((v.value for k, v in node.value if k.value == "states"), [])
+    for number, (state, state_node) in enumerate(zip(record["states"], state_nodes, strict=False)):
+        date = state.get("date") if isinstance(state, dict) else None
+        if date and model.date_bounds(date)[0] >= model.date_bounds(own)[0]:
+            checker.report(
+                state_node.start_mark,
+                f"{child(label, 'states')}[{number}]: a state dated {date!r} must come before "
+                f"{field} {own!r} ({why})",
+            )
+
+
 class ItppSpec(DatedSpan):
     """An ITPP: its period in order, and each earlier state before its agreement."""
 
     def check_record(self, record: dict[str, Any], node: Any, checker: SchemaCheck, label: str) -> None:
         super().check_record(record, node, checker, label)
-        agreed = record.get("agreed")
-        if not agreed or not isinstance(record.get("states"), list):
-            return
-        state_nodes: list[Any] = next((v.value for k, v in node.value if k.value == "states"), [])
-        for number, (state, state_node) in enumerate(zip(record["states"], state_nodes, strict=False)):
-            date = state.get("date") if isinstance(state, dict) else None
-            if date and model.date_bounds(date)[0] >= model.date_bounds(agreed)[0]:
-                checker.report(
-                    state_node.start_mark,
-                    f"{child(label, 'states')}[{number}]: a state dated {date!r} must come before "
-                    f"agreed {agreed!r} (it is what was known before the agreement)",
-                )
+        check_states_before(
+            record, node, checker, label, "agreed", "it is what was known before the agreement"
+        )
+
+
+class StanceSpec(Mapping):
+    """A stance: each earlier state before the statement the stance records."""
+
+    def check_record(self, record: dict[str, Any], node: Any, checker: SchemaCheck, label: str) -> None:
+        super().check_record(record, node, checker, label)
+        if record.get("states") and not record.get("date"):
+            checker.report(node.start_mark, f"{where(label)}: a stance with 'states' needs a 'date'")
+        check_states_before(
+            record, node, checker, label, "date", "it is what was reported before the statement recorded"
+        )
 
 
 ITPP = ItppSpec(
@@ -655,7 +677,19 @@ ITPP = ItppSpec(
     title="ITPP",
 )
 
-STANCE = Mapping(
+STANCE_STATE = Mapping(
+    {
+        "date": Field(PartialDate(), required=True, description="when a source first reports it"),
+        "position": Field(Enum(vocab.POSITIONS), required=True),
+        "summary": Field(Text(), description="what was reported then, and nothing later"),
+        "evidence": Field(Enum(vocab.EVIDENCE_LEVELS), required=True),
+        "note": Field(Text()),
+        "sources": Field(ListOf(CitationSpec(), min_items=1), required=True),
+    },
+    title="Stance state",
+)
+
+STANCE = StanceSpec(
     {
         **fact_fields("stances"),
         "topic": Field(Ref("topics"), required=True),
@@ -666,6 +700,10 @@ STANCE = Mapping(
         "occasion": Field(Text()),
         "summary": Field(Text()),
         "ally": Field(Bool(), description="whether the actor is a NATO Ally (member)"),
+        "states": Field(
+            ListOf(STANCE_STATE),
+            description="the position as reported before the statement recorded, in date order (--as-of)",
+        ),
     },
     title="Stance",
 )

@@ -88,7 +88,7 @@ def citations_by_part(record: Record) -> list[tuple[str | None, Citation]]:
     """(part, citation) for every citation of a record: its own (part None), then those of
     its ITPP areas ('area 3'), its predecessor ('predecessor'), its earlier states ('state 1') and
     a person's offices ('office 2'). An ITPP shown in an earlier state (--as-of) cites that state's
-    sources as its own."""
+    sources as its own (and a stance shown as first reported has no states left to cite)."""
     parts: list[tuple[str | None, Citation]] = [(None, c) for c in record.get("sources") or []]
     for number, area in enumerate(record.get("areas") or [], start=1):
         parts += [(f"area {number}", c) for c in area.get("sources") or []]
@@ -145,7 +145,8 @@ def citations_of_parts(fb: FactBase, record_id: str) -> list[tuple[str, Citation
             label = "Predecessor"
         elif part.startswith("state "):
             state = record["states"][int(part.split()[1]) - 1]
-            label = f"{state['status'].replace('-', ' ').capitalize()} ({state['date']})"
+            said = state.get("status") or f"reported {state['position']}"  # an ITPP's, a stance's
+            label = f"{said.replace('-', ' ').capitalize()} ({state['date']})"
         elif part.startswith("office "):
             office = record["offices"][int(part.split()[1]) - 1]
             label = f"{office['title']} ({office_span(office)})"
