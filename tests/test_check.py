@@ -865,3 +865,18 @@ def test_a_relative_clause_between_subject_and_verb_is_not_the_subject() -> None
     assert attended_by("Marles, who said Albanese was busy, attended the Washington summit.") == [
         ("washington-summit-2024", "richard-marles", "confirmed")
     ]
+
+
+def test_a_place_after_an_event_verb_is_the_summit_held_there_once_the_text_speaks_of_summits() -> None:
+    # Albanese stayed away from The Hague (Marles went): read only once the text has spoken of a
+    # summit, and only for a place that held one of the alliance's summits.
+    text = "The partners' leaders met at the annual NATO summit. Albanese was absent from The Hague."
+    (row,) = [r for r in rows_of(text) if r["sentence"].startswith("Albanese")]
+    assert [(c["summit"], c["attended"], c["verdict"]) for c in row["reading"]] == [
+        ("the-hague-summit-2025", False, "confirmed")
+    ]
+    assert rows_of("Albanese was absent from The Hague.")[0]["reading"] == []  # no summit spoken of
+    several = "The partners' leaders met at the annual NATO summit. Kishida skipped Brussels."
+    assert all(r["reading"] == [] for r in rows_of(several))  # Brussels held several
+    travelled = "The partners' leaders met at the annual NATO summit. Yoon flew to Washington."
+    assert all(r["reading"] == [] for r in rows_of(travelled))  # a city, not an event

@@ -162,7 +162,7 @@ SERIES_QUIET_DAYS = 30
 
 OBJECT_GAP = re.compile(
     r"(?:\s|,|\b(?:the|a|an|this|that|its|their|his|her|country|NATO['’]?s?|alliance['’]?s?|annual|leaders['’]?|year['’]?s?|"
-    r"summits?\s{1,3}(?:in|at)|in|at|(?:19|20)\d\d)\b){0,16}",
+    r"summits?\s{1,3}(?:in|at)|in|at|from|(?:19|20)\d\d)\b){0,16}",
     re.I,
 )
 COORDINATED = re.compile(

@@ -21,6 +21,13 @@ OFFICE = words(OFFICE_WORDS)
 # "NATO chief", "the alliance's chief": the Secretary General.
 CHIEF = re.compile(r"(?<![\w-])(?:chief|head|boss)(?![\w-])", re.I)
 SUMMIT_WORD = re.compile(r"(?<![\w-])summit(?:s|ry)?(?![\w-])", re.I)
+# "was absent from The Hague", "skipped Vilnius": verbs whose object is an event, so the place
+# after them stands for the event held there. Not "travelled to": one travels to a city for a
+# state visit too ("Yoon flew to Washington" in April 2023).
+GONE_TO = re.compile(
+    r"(?<![\w-])(?:absent\s{1,3}from|attended|attend|attends|skipped|skip|skips|missed|snubbed)\s{1,3}$",
+    re.I,
+)
 # "leaders met in Madrid", "gathered in Vilnius": a summit named without the word.
 LEADERS_MET = re.compile(
     r"(?<![\w-])(?:leaders|heads\s{1,3}of\s{1,3}(?:state|government))\b[^.;]{0,40}?\b(?:met|gathered|convened)\b",
@@ -83,6 +90,7 @@ class Context:
     as_of: dt.date | None = None
     today: When | None = None  # the text's own date: its date line, else its dateline
     summit: str | None = None  # the last summit named, for "the previous three summits"
+    summit_talk: bool = False  # the text has spoken of a summit: "absent from The Hague" is one
 
 
 @dataclass(frozen=True)
@@ -122,7 +130,7 @@ def read(sentence: Sentence, gazetteer: Gazetteer, context: Context) -> tuple[Re
     mentions = offices(text, mentions, gazetteer)
     mentions = references(text, mentions, gazetteer, context)
     written = datelib.absolute(text)
-    summits = summit_refs(text, mentions, gazetteer, written)
+    summits = summit_refs(text, mentions, gazetteer, written, context.summit_talk)
     # A place that names a summit is not its country's capital there ("the Washington summit").
     inside = [(s.start, s.end) for s in summits]
     mentions = [
@@ -175,6 +183,7 @@ def following(reading: Reading, gazetteer: Gazetteer, context: Context) -> Conte
     person = next((m.id for m in reading.actors() if gazetteer.is_person(m.id)), None)
     topic = next((m.id for m in reading.topics() if m.id in stance_topics(gazetteer)), None)
     summit = next((s.events[0] for s in reversed(reading.summits) if len(s.events) == 1), None)
+    talk = context.summit_talk or bool(reading.summits) or SUMMIT_WORD.search(reading.text) is not None
     return replace(
         context,
         last_date=last or context.last_date,
@@ -182,6 +191,7 @@ def following(reading: Reading, gazetteer: Gazetteer, context: Context) -> Conte
         person=person or context.person,
         topic=topic or context.topic,
         summit=summit or context.summit,
+        summit_talk=talk,
     )
 
 
@@ -276,11 +286,14 @@ def fits(when: When, event: dict[str, Any]) -> bool:
 
 
 def summit_refs(
-    text: str, mentions: list[Mention], gazetteer: Gazetteer, written: list[When]
+    text: str, mentions: list[Mention], gazetteer: Gazetteer, written: list[When], summit_talk: bool = False
 ) -> list[SummitRef]:
     """Summits named by place with the word "summit" near ("the Vilnius summit", "the summit in
     Madrid"), by place and year ("Madrid 2022", "the 2024 Washington summit"), or as leaders
-    meeting at a place; narrowed to the year written next to the place when there is one."""
+    meeting at a place; narrowed to the year written next to the place when there is one. In a
+    text that has spoken of a summit, a place right after a verb whose object is an event ("was
+    absent from The Hague", "skipped Vilnius") is the summit held there, when it held exactly one
+    of the alliance's."""
     found = []
     summit_words = [m.start() for m in SUMMIT_WORD.finditer(text)]
     met = LEADERS_MET.search(text)
@@ -297,7 +310,12 @@ def summit_refs(
             for s in summit_words
         )
         is_met = met is not None and met.end() <= mention.start <= met.end() + 20
-        if not (near_word or year_after or year_before or is_met):
+        gone_to = (
+            summit_talk
+            and GONE_TO.search(text, max(0, mention.start - 24), mention.start) is not None
+            and len([e for e in events if gazetteer.alliance in (e.get("actors") or [])]) == 1
+        )
+        if not (near_word or year_after or year_before or is_met or gone_to):
             continue
         year = year_after or year_before
         if year is not None:
