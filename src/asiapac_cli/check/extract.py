@@ -420,11 +420,7 @@ class Reader:
             return []
         written = match.group("n").casefold()
         count = lx.NUMBERS[written] if written in lx.NUMBERS else int(written)
-        alliance = self.gz.alliance
-        summits = sorted(
-            (e for e in self.gz.events if e["kind"] == "summit" and alliance in (e.get("actors") or [])),
-            key=lambda e: str(e["date"]),
-        )
+        summits = self.gz.summits
         named = [s.events[0] for s in self.r.summits if s.end <= verb_start and len(s.events) == 1]
         counted_back = re.search(r"previous|preceding", match.group(0), re.I) is not None
         reference = named[-1] if named else (self.r.context.summit if counted_back else None)

@@ -118,6 +118,7 @@ class Gazetteer:
     programme_topic: str | None = None
     recorded: RecordedStatements = field(default_factory=RecordedStatements)
     events: list[Record] = field(default_factory=list)
+    summits: list[Record] = field(default_factory=list)  # the alliance's summits, in date order
     labels: dict[str, str] = field(default_factory=dict)  # read once: the cache fetches each lazily
 
     # --- building ---------------------------------------------------------------------------
@@ -148,6 +149,9 @@ class Gazetteer:
         gazetteer.events = list(fb.events)
         actors = fb.table("actors")
         gazetteer.alliance = ALLIANCE if ALLIANCE in actors else None
+        gazetteer.summits = [
+            e for e in gazetteer.events if e["kind"] == "summit" and gazetteer.of_alliance(e)
+        ]
         gazetteer.programme_topic = PROGRAMME_TOPIC if PROGRAMME_TOPIC in fb.table("topics") else None
         for actor_id, actor in actors.items():
             gazetteer.add_actor(Entity("actor", actor_id), actor)
@@ -257,6 +261,10 @@ class Gazetteer:
 
     def offices_of(self, person: str) -> list[Tenure]:
         return [t for t in self.tenures if t.person == person]
+
+    def of_alliance(self, event: Record) -> bool:
+        """Whether the alliance took part in an event (a summit there is its own, not the Quad's)."""
+        return self.alliance in (event.get("actors") or [])
 
     def country_of(self, actor_id: str) -> str | None:
         """A person's country, an organisation's or country's own id."""

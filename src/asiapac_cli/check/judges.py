@@ -75,12 +75,7 @@ class Facts:
         self.fb = gazetteer.fb
         levels = vocab.EVIDENCE_LEVELS
         self.allowed = set(levels[: levels.index(min_evidence) + 1]) if min_evidence else set(levels)
-        alliance = gazetteer.alliance
-        self.summits = [
-            e
-            for e in gazetteer.events
-            if e["kind"] == "summit" and alliance in (e.get("actors") or []) and self.usable(e)
-        ]
+        self.summits = [e for e in gazetteer.summits if self.usable(e)]
 
     def usable(self, record: Record | None) -> bool:
         return record is not None and record.get("evidence", "well-documented") in self.allowed

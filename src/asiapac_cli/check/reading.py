@@ -313,7 +313,7 @@ def summit_refs(
         gone_to = (
             summit_talk
             and GONE_TO.search(text, max(0, mention.start - 24), mention.start) is not None
-            and len([e for e in events if gazetteer.alliance in (e.get("actors") or [])]) == 1
+            and sum(map(gazetteer.of_alliance, events)) == 1
         )
         if not (near_word or year_after or year_before or is_met or gone_to):
             continue
@@ -330,7 +330,7 @@ def summit_refs(
             for event in gazetteer.fb.table("groupings")[record].get("events") or []
         }
         of_groupings = [e for e in events if e["id"] in grouped]
-        of_alliance = [e for e in events if gazetteer.alliance in (e.get("actors") or [])]
+        of_alliance = [e for e in events if gazetteer.of_alliance(e)]
         events = of_groupings or of_alliance
         if len(events) > 1 and written:
             # Brussels hosted several summits: the one a date in the sentence falls in.
