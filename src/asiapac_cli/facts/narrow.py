@@ -36,19 +36,21 @@ WORDS = {
     "sources": "source",
 }
 VOCABULARY = ("actors", "topics")
+# Kinds whose records may be shown in an earlier state before they are known as they stand (an
+# ITPP before its agreement, a stance before the statement it records), and how a summary says so.
+EARLIER = {"itpps": "under negotiation", "stances": "as first reported"}
 
 
 class KnownOn:
     """What narrowing the fact base to `day` kept and left out, counted by kind."""
 
     def __init__(
-        self, day: str, known: dict[str, int], later: dict[str, int], in_state: int, reported: int = 0
+        self, day: str, known: dict[str, int], later: dict[str, int], earlier: dict[str, int]
     ) -> None:
         self.day = day
         self.known = known
         self.later = later
-        self.in_state = in_state  # ITPPs shown in an earlier state (under negotiation), in `later`
-        self.reported = reported  # stances shown as first reported, before their statement, in `later`
+        self.earlier = earlier  # by kind (EARLIER): records shown in an earlier state, counted in `later`
 
     @property
     def left_out(self) -> bool:
@@ -59,20 +61,15 @@ class KnownOn:
         """'as of 2023-06-01: 51 events, 3 stances; 44 events and 4 stances are later'."""
         known = []
         for kind, n in self.known.items():
-            if kind == "itpps" and self.in_state:  # shown in an earlier state; agreed later
-                more = f"{self.in_state} under negotiation"
-                known.append(
-                    f"{count(n, WORDS[kind])} (and {more})"
+            earlier = self.earlier.get(kind, 0)
+            if earlier:  # shown in an earlier state; known as it stands later
+                state = EARLIER[kind]
+                shown = (
+                    f"{count(n, WORDS[kind])} (and {earlier} {state})"
                     if n
-                    else count(self.in_state, "ITPP") + " under negotiation"
+                    else f"{count(earlier, WORDS[kind])} {state}"
                 )
-            elif kind == "stances" and self.reported:  # shown as first reported; said later
-                more = f"{self.reported} as first reported"
-                known.append(
-                    f"{count(n, WORDS[kind])} (and {more})"
-                    if n
-                    else count(self.reported, "stance") + " as first reported"
-                )
+                known.append(shown)
             elif n:
                 known.append(count(n, WORDS[kind]))
         later = [count(n, WORDS[k]) for k, n in self.later.items() if n]
@@ -90,8 +87,8 @@ class KnownOn:
             "date": self.day,
             "summary": self.summary(),
             "known": dict(self.known),
-            "under_negotiation": self.in_state,
-            "first_reported": self.reported,
+            "under_negotiation": self.earlier.get("itpps", 0),
+            "first_reported": self.earlier.get("stances", 0),
             "later": dict(self.later),
         }
 
@@ -173,7 +170,11 @@ class Trim:
             del trimmed["offices"]
         return trimmed
 
-    def earlier_state(self, itpp: Record) -> Record | None:
+    def earlier(self, kind: str, record: Record) -> Record | None:
+        """A record of a kind in EARLIER as the latest earlier state known on the day gives it."""
+        return self.earlier_itpp(record) if kind == "itpps" else self.earlier_stance(record)
+
+    def earlier_itpp(self, itpp: Record) -> Record | None:
         """An ITPP not yet agreed, in the latest state a source known then gives; else None."""
         states = self.states(itpp)
         if not states:
@@ -267,15 +268,15 @@ class KnownOnBase(FactBase):
             ids = self.whole.table(kind)
             totals[kind] = len(ids)
             known[kind] = sum(1 for i in ids if self.days[i] <= self.day)
-        in_state = [
-            sum(
+        earlier = {
+            kind: sum(
                 1
                 for i, record in self.whole.table(kind).items()
                 if self.days[i] > self.day and self.trim.states(record)
             )
-            for kind in ("itpps", "stances")
-        ]
-        return KnownOn(self.day, known, {k: totals[k] - known[k] for k in COUNTED}, *in_state)
+            for kind in EARLIER
+        }
+        return KnownOn(self.day, known, {k: totals[k] - known[k] for k in COUNTED}, earlier)
 
     def table(self, kind: str) -> dict[str, Record]:
         if kind == "actors":  # vocabulary, but a person's offices are facts with sources
@@ -296,14 +297,10 @@ class KnownOnBase(FactBase):
         for record_id, record in whole.items():
             if self.days[record_id] <= self.day:
                 table[record_id] = self.trim.record(record)
-            elif kind == "itpps":  # not agreed yet: perhaps under negotiation
-                earlier = self.trim.earlier_state(record)
+            elif kind in EARLIER:  # not known as it stands yet: perhaps in an earlier state
+                earlier = self.trim.earlier(kind, record)
                 if earlier is not None:
                     table[record_id] = earlier
-            elif kind == "stances":  # not said yet as recorded: perhaps already reported
-                reported = self.trim.earlier_stance(record)
-                if reported is not None:
-                    table[record_id] = reported
         return table
 
     def holds(self, record_id: str) -> bool:
@@ -319,7 +316,7 @@ class KnownOnBase(FactBase):
                 ids = self.whole.events.column("ids")
                 self._kept_events = {ids[i] for i in self.positions}
             return record_id in self._kept_events
-        if kind in ("itpps", "stances"):  # either may be held in an earlier state
+        if kind in EARLIER:  # may be held in an earlier state
             return record_id in self.table(kind)
         return self.days[record_id] <= self.day
 
