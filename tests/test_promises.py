@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from asiapac_cli.facts import model
-from conftest import REPO, as_written, run, write_facts
+from conftest import REPO, as_text, as_written, run, write_facts
 
 BUNDLED = REPO / "data" / "facts.yaml"
 FILE = as_written(BUNDLED)
@@ -198,17 +198,6 @@ def test_show_json_gives_the_record_as_the_fact_file_has_it(name: str, kind: str
     assert as_text(document["record"]) == record
     if kind != "source":
         assert len(document["citations"]) == len(record.get("sources") or [])
-
-
-def as_text(value: Any) -> Any:
-    """JSON with every scalar as the text a YAML file holds (as as_written reads it)."""
-    if isinstance(value, dict):
-        return {k: as_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [as_text(v) for v in value]
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return None if value is None else str(value)
 
 
 def related_ids(document: dict[str, Any]) -> dict[str, list[str]]:
