@@ -41,7 +41,7 @@ class Output:
         self.no_pager = no_pager
         self.no_color = no_color
         self.listing = listing
-        self.terminal = terminal.without_color() if no_color else terminal
+        self.terminal = terminal.without_color(no_color)
 
     @functools.cached_property
     def format(self) -> Format | None:

@@ -25,9 +25,9 @@ class Terminal:
         self.height = height
         self.real = real
 
-    def without_color(self) -> Terminal:
-        """The same terminal with colour off (--no-color)."""
-        return Terminal(self.is_tty, False, self.width, self.height, self.real)
+    def without_color(self, off: bool = True) -> Terminal:
+        """The same terminal with colour off when `off` (--no-color); else this one."""
+        return Terminal(self.is_tty, False, self.width, self.height, self.real) if off else self
 
 
 def stdout_is_tty() -> bool:

@@ -408,7 +408,7 @@ def show(
         lambda fb: show_query(fb, name),
         fmt,
         data,
-        terminal.without_color() if no_color else terminal,
+        terminal.without_color(no_color),
         as_of,
         no_pager=no_pager,
         sources=sources_shown,
@@ -440,7 +440,7 @@ def about(
         lambda fb: about_query(fb, fact_file),
         fmt,
         data,
-        terminal.without_color() if no_color else terminal,
+        terminal.without_color(no_color),
         as_of,
         footer=False,
     )
