@@ -6,15 +6,10 @@ stays on a 40-row screen, and the README's `sort` example true."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
 import re
-import select
-import struct
 import subprocess
-import termios
 from pathlib import Path
 from typing import Any
 
@@ -23,42 +18,11 @@ import pytest
 from asiapac_cli.cli.app import COMMAND_MODULES
 from asiapac_cli.output.terminal import Terminal
 from conftest import REPO, run
-from test_terminal import ANSI, ASIAPAC, BUNDLED
+from test_terminal import ANSI, ASIAPAC, BUNDLED, on_terminal
 
 WIDTHS = [60, 80, 120]
 KEY_LINE = re.compile(r"^( *)(- )?[a-z_]+:( |$)")
 ENTRY = re.compile(r"^\[(\d+)\] ")
-
-
-def on_terminal(
-    args: list[str], cols: int, rows: int = 40, env: dict[str, str] | None = None
-) -> tuple[str, int]:
-    """Run asiapac with stdin, stdout and stderr on a pty of cols x rows: what the screen shows
-    (colour codes removed) and the exit status."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    full_env = {**os.environ, "TERM": "xterm-256color", "ASIAPAC_PAGER": "cat", **(env or {})}
-    for name in ("COLUMNS", "LINES", "ASIAPAC_FORCE_TTY", "NO_COLOR"):
-        if name not in (env or {}):
-            full_env.pop(name, None)
-    process = subprocess.Popen([ASIAPAC, *args], stdin=slave, stdout=slave, stderr=slave, env=full_env)
-    os.close(slave)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 30)
-        if not ready:
-            process.kill()
-            break
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    status = process.wait()
-    os.close(master)
-    return ANSI.sub("", b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")), status
 
 
 def screen_of(*args: str, cols: int, rows: int = 40) -> str:

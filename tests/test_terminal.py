@@ -42,13 +42,17 @@ LISTINGS = [
 ]
 
 
-def on_pty(args: list[str], cols: int, rows: int = 40, env: dict[str, str] | None = None) -> str:
-    """Run asiapac with stdout on a pty of cols x rows; what it printed, without colour codes."""
+def on_terminal(
+    args: list[str], cols: int, rows: int = 40, env: dict[str, str] | None = None
+) -> tuple[str, int]:
+    """Run asiapac with stdin, stdout and stderr on a pty of cols x rows: what the screen shows
+    (colour codes removed) and the exit status."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     full_env = {**os.environ, "TERM": "xterm-256color", "ASIAPAC_PAGER": "cat", **(env or {})}
-    for name in ("COLUMNS", "LINES", "ASIAPAC_FORCE_TTY"):
-        full_env.pop(name, None)
+    for name in ("COLUMNS", "LINES", "ASIAPAC_FORCE_TTY", "NO_COLOR"):
+        if name not in (env or {}):
+            full_env.pop(name, None)
     process = subprocess.Popen([ASIAPAC, *args], stdin=slave, stdout=slave, stderr=slave, env=full_env)
     os.close(slave)
     chunks = []
@@ -64,10 +68,14 @@ def on_pty(args: list[str], cols: int, rows: int = 40, env: dict[str, str] | Non
         if not data:
             break
         chunks.append(data)
-    process.wait()
+    status = process.wait()
     os.close(master)
-    text = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
-    return ANSI.sub("", text)
+    return ANSI.sub("", b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")), status
+
+
+def on_pty(args: list[str], cols: int, rows: int = 40, env: dict[str, str] | None = None) -> str:
+    """What asiapac printed on a pty of cols x rows, without colour codes."""
+    return on_terminal(args, cols, rows, env)[0]
 
 
 def data_words() -> set[str]:
