@@ -47,19 +47,26 @@ def test_a_warm_lookup_reads_the_days_only_with_as_of(monkeypatch: pytest.Monkey
     assert "known_on" in read and "column:known" in read
 
 
-def test_a_damaged_days_section_is_bypassed(tmp_path: Path) -> None:
-    expected = run("stances", "tokyo-office", "--as-of", "2023-07-12", "-f", "json").stdout
+def blank_section(tmp_path: Path, name: str) -> tuple[bytes, bytes]:
+    """The cache's section `name` overwritten with zeros (same size, wrong bytes): the cache's
+    bytes before and after."""
+    import marshal
+
     (path,) = sorted((tmp_path / "cache").glob("facts-*.cache"))
     data = path.read_bytes()
     length = int.from_bytes(data[len(cache.MAGIC) : len(cache.MAGIC) + 4], "big")
     start = len(cache.MAGIC) + 8 + length
-    import marshal
-
     header = marshal.loads(data[len(cache.MAGIC) + 8 : start])
-    offset, size, _ = header["sections"]["known_on"]
+    offset, size, _ = header["sections"][name]
     broken = bytearray(data)
-    broken[start + offset : start + offset + size] = bytes(size)  # same size, wrong bytes
+    broken[start + offset : start + offset + size] = bytes(size)
     path.write_bytes(bytes(broken))
-    assert zlib.crc32(bytes(broken)) != zlib.crc32(data)
+    return data, bytes(broken)
+
+
+def test_a_damaged_days_section_is_bypassed(tmp_path: Path) -> None:
+    expected = run("stances", "tokyo-office", "--as-of", "2023-07-12", "-f", "json").stdout
+    data, broken = blank_section(tmp_path, "known_on")
+    assert zlib.crc32(broken) != zlib.crc32(data)
     result = run("stances", "tokyo-office", "--as-of", "2023-07-12", "-f", "json")
     assert result.exit_code == 0 and result.stdout == expected and json.loads(result.stdout)

@@ -4,14 +4,12 @@ uses and no others, and a damaged table is bypassed like any damaged section."""
 from __future__ import annotations
 
 import json
-import marshal
 from pathlib import Path
 
 import pytest
 
-from asiapac_cli.facts import cache
 from conftest import run
-from test_as_of_cache import sections_read
+from test_as_of_cache import blank_section, sections_read
 
 
 def test_a_warm_lookup_reads_only_the_tables_it_uses(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -29,15 +27,7 @@ def test_a_warm_lookup_reads_only_the_tables_it_uses(monkeypatch: pytest.MonkeyP
 
 def test_a_damaged_table_is_bypassed(tmp_path: Path) -> None:
     expected = run("itpp", "japan", "-f", "json").stdout
-    (path,) = sorted((tmp_path / "cache").glob("facts-*.cache"))
-    data = path.read_bytes()
-    length = int.from_bytes(data[len(cache.MAGIC) : len(cache.MAGIC) + 4], "big")
-    start = len(cache.MAGIC) + 8 + length
-    header = marshal.loads(data[len(cache.MAGIC) + 8 : start])
-    offset, size, _ = header["sections"]["base:itpps"]
-    broken = bytearray(data)
-    broken[start + offset : start + offset + size] = bytes(size)  # same size, wrong bytes
-    path.write_bytes(bytes(broken))
+    blank_section(tmp_path, "base:itpps")
     result = run("itpp", "japan", "-f", "json")
     assert result.exit_code == 0 and result.stderr == "" and result.stdout == expected
     assert json.loads(result.stdout)
