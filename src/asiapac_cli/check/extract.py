@@ -374,9 +374,9 @@ class Reader:
                 summits = [s for s in self.r.summits if verb.end() <= s.start < clause_end and s.events][:1]
             else:
                 summits = self.objects(verb.end(), clause_end)
-            counted = how == "attend" and SERIES.match(self.text, verb.end()) is not None
+            counted = SERIES.match(self.text, verb.end()) if how == "attend" else None
             if counted:  # "attended the previous three summits": those, or nothing
-                summits = [] if passive else self.series(verb.end(), verb.start())
+                summits = [] if passive else self.series(counted, verb.start())
             elif not summits and len(self.r.summits) == 1 and self.r.summits[0].start < verb.start():
                 summits = list(self.r.summits)  # "At Madrid 2022, the four partners attended"
             if how == "sent" and passive:
@@ -408,15 +408,14 @@ class Reader:
                     found += self.together(event, tuple(group), verb.start(), summit, words)
         return found
 
-    def series(self, verb_end: int, verb_start: int) -> list[SummitRef]:
+    def series(self, match: re.Match[str], verb_start: int) -> list[SummitRef]:
         """'(attended) the previous three summits': the summits counted back from a reference. A
         summit this sentence names before the phrase is it; else 'previous' counts back from the
         last summit the text named, and 'last' or 'past' from the text's own date (when no summit
         had just ended: one that just ended may or may not be counted). Nothing when the count
         reaches an extraordinary meeting (people count the annual summits; the base holds both),
         goes past the base's first summit, or the verb is negated ('not all' or 'none'?)."""
-        match = SERIES.match(self.text, verb_end)
-        if match is None or lx.NEGATION.search(self.text[max(0, verb_start - 12) : verb_start]):
+        if lx.NEGATION.search(self.text[max(0, verb_start - 12) : verb_start]):
             return []
         written = match.group("n").casefold()
         count = lx.NUMBERS[written] if written in lx.NUMBERS else int(written)
